@@ -1,0 +1,155 @@
+package org.gan4j.core.nn;
+
+import java.util.Objects;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Shared mechanics of the adapters: gradient accumulation and the optimizer step.
+ *
+ * <p>DL4J's updater divides gradients by the batch size, so backward passes run on the gradient
+ * of the summed loss (mean-loss gradient times batch size).
+ */
+abstract class AbstractNetwork {
+    protected static final LayerWorkspaceMgr NO_WORKSPACES = LayerWorkspaceMgr.noWorkspaces();
+
+    private final long[] inputShape;
+    private int batchSize = -1;
+    private int pendingBackwards;
+    private INDArray accumulated;
+    private Gradient lastGradient;
+
+    AbstractNetwork(long[] inputShape) {
+        this.inputShape = inputShape;
+    }
+
+    public long[] inputShape() {
+        if (inputShape == null) {
+            throw new UnsupportedOperationException("this network was not given an input shape");
+        }
+        return inputShape.clone();
+    }
+
+    public final INDArray forward(INDArray input) {
+        Objects.requireNonNull(input, "input");
+        batchSize = (int) input.size(0);
+        return forwardTraining(input);
+    }
+
+    public final void backward(INDArray outputGradient) {
+        requireForward();
+        if (pendingBackwards > 0) {
+            // the next pass overwrites DL4J's gradient view: keep what is there
+            if (accumulated == null) {
+                accumulated = gradientView().dup();
+            } else {
+                accumulated.addi(gradientView());
+            }
+        }
+        lastGradient = backpropagate(outputGradient.mul(batchSize)).gradient;
+        pendingBackwards++;
+    }
+
+    public final void applyGradients() {
+        if (pendingBackwards == 0) {
+            throw new IllegalStateException("applyGradients() without a pending backward()");
+        }
+        INDArray view = gradientView();
+        if (accumulated != null) {
+            view.addi(accumulated);
+        }
+        int iteration = iteration();
+        runUpdater(lastGradient, iteration, epoch(), batchSize);
+        INDArray params = params();
+        params.subi(view.reshape(params.shape()));
+        setIteration(iteration + 1);
+        pendingBackwards = 0;
+        accumulated = null;
+        lastGradient = null;
+    }
+
+    /** Input gradient without touching parameters or pending state (for discriminators). */
+    public final INDArray inputGradient(INDArray outputGradient) {
+        requireForward();
+        if (pendingBackwards > 0) {
+            throw new IllegalStateException("inputGradient() would overwrite " + pendingBackwards
+                    + " pending backward pass(es): call applyGradients() first");
+        }
+        INDArray in = backpropagate(outputGradient).inputGradient;
+        if (in == null) {
+            throw new UnsupportedOperationException("this network does not expose input gradients");
+        }
+        return in;
+    }
+
+    public INDArray updaterState() {
+        INDArray state = updaterStateOrNull();
+        return state == null ? Nd4j.empty() : state;
+    }
+
+    public final void copyStateFrom(Model saved) {
+        Model self = model();
+        if (saved.getClass() != self.getClass() || saved.numParams() != self.numParams()) {
+            throw new IllegalArgumentException("saved network (" + saved.getClass().getSimpleName() + ", "
+                    + saved.numParams() + " parameters) does not match this one (" + self.getClass().getSimpleName()
+                    + ", " + self.numParams() + " parameters)");
+        }
+        params().assign(saved.params());
+        INDArray mine = updaterStateOrNull();
+        INDArray theirs = savedUpdaterState(saved);
+        if (mine != null && theirs != null) {
+            if (mine.length() != theirs.length()) {
+                throw new IllegalArgumentException("optimizer state sizes differ: " + theirs.length() + " saved, "
+                        + mine.length() + " here (different updater?)");
+            }
+            mine.assign(theirs);
+        } else if (mine != null && mine.length() > 0) {
+            throw new IllegalArgumentException("the saved network has no optimizer state to continue from");
+        }
+        setIteration(savedIteration(saved));
+        setEpoch(savedEpoch(saved));
+        pendingBackwards = 0;
+        accumulated = null;
+        lastGradient = null;
+    }
+
+    private void requireForward() {
+        if (batchSize < 0) {
+            throw new IllegalStateException("backward before forward()");
+        }
+    }
+
+    /** Result of one backward pass: the network's gradient object and the input gradient (may be null). */
+    record Backprop(Gradient gradient, INDArray inputGradient) {}
+
+    abstract Model model();
+
+    abstract INDArray savedUpdaterState(Model saved);
+
+    abstract int savedIteration(Model saved);
+
+    abstract int savedEpoch(Model saved);
+
+    public abstract void setEpoch(int epoch);
+
+    abstract INDArray forwardTraining(INDArray input);
+
+    abstract Backprop backpropagate(INDArray outputGradient);
+
+    abstract INDArray gradientView();
+
+    abstract void runUpdater(Gradient gradient, int iteration, int epoch, int batchSize);
+
+    abstract INDArray updaterStateOrNull();
+
+    public abstract INDArray params();
+
+    public abstract int iteration();
+
+    abstract void setIteration(int iteration);
+
+    public abstract int epoch();
+}

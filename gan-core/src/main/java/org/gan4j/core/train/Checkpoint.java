@@ -1,0 +1,267 @@
+package org.gan4j.core.train;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.gan4j.core.nn.Network;
+
+/**
+ * A complete training checkpoint, one zip file:
+ * <ul>
+ *   <li>{@code checkpoint.properties}: format, variant name, iteration, epoch, batch within the
+ *       epoch, seed, the variant's configuration ({@code config.*}) and the run's ({@code run.*});</li>
+ *   <li>{@code networks/NAME.zip}: each network in DL4J's own {@link ModelSerializer} format,
+ *       with its updater state, so any of them also opens with plain DL4J;</li>
+ *   <li>{@code variant-state.bin}: what {@link GanVariant#writeState} wrote.</li>
+ * </ul>
+ * Files are written to a temporary file in the same folder, forced to disk, then renamed over the
+ * target, so a crash never leaves a half-written checkpoint under the final name.
+ */
+public final class Checkpoint {
+    /** Version of the layout above. */
+    public static final int FORMAT = 1;
+    static final String PROPERTIES = "checkpoint.properties";
+    static final String STATE = "variant-state.bin";
+    static final String NETWORKS = "networks/";
+
+    private final Path file;
+    private final Properties props;
+
+    private Checkpoint(Path file, Properties props) {
+        this.file = file;
+        this.props = props;
+    }
+
+    static void write(Path target, Trainer trainer) throws IOException {
+        GanVariant variant = trainer.variant();
+        Properties p = new Properties();
+        p.setProperty("format", Integer.toString(FORMAT));
+        p.setProperty("variant", variant.name());
+        int perEpoch = trainer.batchesPerEpoch();
+        int epoch = trainer.epoch();
+        int batch = trainer.batchInEpoch();
+        if (batch >= perEpoch) { // saved after an epoch's last batch: continue with the next epoch
+            epoch++;
+            batch = 0;
+        }
+        p.setProperty("iteration", Integer.toString(trainer.iteration()));
+        p.setProperty("epoch", Integer.toString(epoch));
+        p.setProperty("batchInEpoch", Integer.toString(batch));
+        p.setProperty("seed", Long.toString(trainer.seed()));
+        variant.config().forEach((k, v) -> p.setProperty("config." + k, v));
+        trainer.runConfig().forEach((k, v) -> p.setProperty("run." + k, v));
+        for (Map.Entry<String, Network> e : variant.networks().entrySet()) {
+            p.setProperty("network." + e.getKey() + ".type", e.getValue().model().getClass().getSimpleName());
+        }
+
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp);
+                 ZipOutputStream zip = new ZipOutputStream(os)) {
+                zip.putNextEntry(new ZipEntry(PROPERTIES));
+                StringWriter text = new StringWriter();
+                p.store(text, "gan4j checkpoint");
+                zip.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                for (Map.Entry<String, Network> e : variant.networks().entrySet()) {
+                    zip.putNextEntry(new ZipEntry(NETWORKS + e.getKey() + ".zip"));
+                    ModelSerializer.writeModel(e.getValue().model(), zip, true);
+                    zip.closeEntry();
+                }
+                ByteArrayOutputStream state = new ByteArrayOutputStream();
+                try (DataOutputStream out = new DataOutputStream(state)) {
+                    variant.writeState(out);
+                }
+                zip.putNextEntry(new ZipEntry(STATE));
+                zip.write(state.toByteArray());
+                zip.closeEntry();
+            }
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Opens a checkpoint file, or the newest checkpoint ({@code *.zip} with the most recent
+     * iteration) in a folder.
+     *
+     * @throws IOException with the file name and what is wrong when it is not a gan4j checkpoint
+     */
+    public static Checkpoint read(Path fileOrFolder) throws IOException {
+        Path file = fileOrFolder;
+        if (Files.isDirectory(fileOrFolder)) {
+            file = latestIn(fileOrFolder).orElseThrow(() -> new NoSuchFileException(fileOrFolder.toString(), null,
+                    "no checkpoint (*.zip with " + PROPERTIES + ") in this folder"));
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "checkpoint file not found");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry(PROPERTIES);
+            if (entry == null) {
+                throw new IOException(file + " is a zip but not a gan4j checkpoint (no " + PROPERTIES
+                        + "); for a plain DL4J model use ModelSerializer");
+            }
+            Properties p = new Properties();
+            try (InputStream in = zip.getInputStream(entry)) {
+                p.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            }
+            String format = p.getProperty("format");
+            if (!Integer.toString(FORMAT).equals(format)) {
+                throw new IOException(file + " has checkpoint format " + format + "; this gan4j reads format " + FORMAT);
+            }
+            return new Checkpoint(file, p);
+        } catch (ZipException e) {
+            throw new IOException(file + " is not a readable checkpoint (damaged or not a zip file): " + e.getMessage(), e);
+        }
+    }
+
+    /** The checkpoint in {@code folder} with the highest iteration, if any. */
+    public static Optional<Path> latestIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> zips = files.filter(f -> f.getFileName().toString().endsWith(".zip")).toList();
+            Path best = null;
+            int bestIteration = -1;
+            for (Path z : zips) {
+                try {
+                    int it = read(z).iteration();
+                    if (it > bestIteration) {
+                        bestIteration = it;
+                        best = z;
+                    }
+                } catch (IOException notACheckpoint) {
+                    // other zips may share the folder
+                }
+            }
+            return Optional.ofNullable(best);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String variantName() {
+        return props.getProperty("variant");
+    }
+
+    public int iteration() {
+        return Integer.parseInt(props.getProperty("iteration"));
+    }
+
+    /** The epoch to continue with. */
+    public int epoch() {
+        return Integer.parseInt(props.getProperty("epoch"));
+    }
+
+    /** The batch of {@link #epoch()} to continue with. */
+    public int batchInEpoch() {
+        return Integer.parseInt(props.getProperty("batchInEpoch"));
+    }
+
+    public long seed() {
+        return Long.parseLong(props.getProperty("seed"));
+    }
+
+    /** The variant's configuration, as {@link GanVariant#config()} gave it. */
+    public Map<String, String> variantConfig() {
+        return prefixed("config.");
+    }
+
+    /** The run settings stored with {@link Trainer.Builder#runConfig}. */
+    public Map<String, String> runConfig() {
+        return prefixed("run.");
+    }
+
+    private Map<String, String> prefixed(String prefix) {
+        Map<String, String> m = new LinkedHashMap<>();
+        props.stringPropertyNames().stream().filter(k -> k.startsWith(prefix)).sorted()
+                .forEach(k -> m.put(k.substring(prefix.length()), props.getProperty(k)));
+        return m;
+    }
+
+    /** Names of the networks stored. */
+    public List<String> networkNames() {
+        return props.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("network.") && k.endsWith(".type"))
+                .map(k -> k.substring("network.".length(), k.length() - ".type".length()))
+                .sorted(Comparator.naturalOrder()).toList();
+    }
+
+    /**
+     * Loads one stored network as a plain DL4J model ({@code MultiLayerNetwork} or
+     * {@code ComputationGraph}) with its updater state.
+     */
+    public Model loadNetwork(String name) throws IOException {
+        String type = props.getProperty("network." + name + ".type");
+        if (type == null) {
+            throw new IllegalArgumentException("checkpoint " + file + " has no network '" + name + "'; it has "
+                    + networkNames());
+        }
+        try (ZipFile zip = new ZipFile(file.toFile());
+             InputStream in = zip.getInputStream(zip.getEntry(NETWORKS + name + ".zip"))) {
+            return switch (type) {
+                case "MultiLayerNetwork" -> ModelSerializer.restoreMultiLayerNetwork(in, true);
+                case "ComputationGraph" -> ModelSerializer.restoreComputationGraph(in, true);
+                default -> throw new IOException("unknown network type " + type + " in " + file);
+            };
+        }
+    }
+
+    /** Copies every network's state and the variant's own state into {@code variant}. */
+    void restoreInto(GanVariant variant) throws IOException {
+        for (Map.Entry<String, Network> e : variant.networks().entrySet()) {
+            e.getValue().copyStateFrom(loadNetwork(e.getKey()));
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry state = zip.getEntry(STATE);
+            byte[] bytes = state == null ? new byte[0] : zip.getInputStream(state).readAllBytes();
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+                variant.readState(in);
+            }
+        }
+    }
+
+    /** Typed access for networks of a known kind. */
+    public MultiLayerNetwork loadMultiLayerNetwork(String name) throws IOException {
+        return (MultiLayerNetwork) loadNetwork(name);
+    }
+
+    public ComputationGraph loadComputationGraph(String name) throws IOException {
+        return (ComputationGraph) loadNetwork(name);
+    }
+}

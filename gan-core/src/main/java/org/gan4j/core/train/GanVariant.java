@@ -1,0 +1,51 @@
+package org.gan4j.core.train;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import org.gan4j.core.data.Batch;
+import org.gan4j.core.nn.Network;
+
+/**
+ * The plug-in interface of a GAN variant: its networks and one training step.
+ *
+ * <p>A variant never owns the epoch loop, logging, files or checkpoints: the {@link Trainer} and its
+ * {@link TrainingListener}s do. To add a variant, implement this interface (and a
+ * {@link VariantProvider} so the command line can create it by name).
+ */
+public interface GanVariant {
+
+    /** Short lower-case name, e.g. {@code "dcgan"}. */
+    String name();
+
+    /**
+     * The networks by role name ({@code "generator"}, {@code "discriminator"}, ...), in a stable
+     * order. Everything in here is saved in checkpoints, with its optimizer state.
+     */
+    Map<String, Network> networks();
+
+    /**
+     * One training iteration on one batch: update the networks and return the named losses of this
+     * step (e.g. {@code loss_D}, {@code loss_G}), in a stable order.
+     */
+    Map<String, Double> trainStep(Batch batch, StepContext context);
+
+    /**
+     * Images that show progress, e.g. G(z) for a fixed z drawn from {@code seed}: the same seed
+     * must give the same inputs every time so that grids over time are comparable.
+     */
+    Preview preview(long seed);
+
+    /**
+     * Settings that recreate this variant through its {@link VariantProvider} (saved in checkpoints
+     * as the run configuration).
+     */
+    Map<String, String> config();
+
+    /** Saves state beyond the networks (e.g. an image pool). Default: none. */
+    default void writeState(DataOutputStream out) throws IOException {}
+
+    /** Restores what {@link #writeState} wrote. */
+    default void readState(DataInputStream in) throws IOException {}
+}

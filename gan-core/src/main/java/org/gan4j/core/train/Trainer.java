@@ -1,0 +1,251 @@
+package org.gan4j.core.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.gan4j.core.data.Batch;
+import org.gan4j.core.data.BatchSource;
+import org.gan4j.core.nn.Network;
+import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the training loop: epochs and iterations over a {@link BatchSource}, seeding, listeners,
+ * checkpoints and resuming. The {@link GanVariant} only performs single steps.
+ *
+ * <p>Reproducibility: before every step ND4J's random generator (dropout, etc.) is reseeded and
+ * the step gets a {@link StepContext} whose random source is derived from (seed, iteration); the
+ * batch order is a function of (seed, epoch). So a run resumed from a checkpoint performs the same
+ * computations as an uninterrupted one.
+ */
+public final class Trainer {
+    private static final Logger log = LoggerFactory.getLogger(Trainer.class);
+
+    private final GanVariant variant;
+    private final BatchSource data;
+    private final int epochs;
+    private final long seed;
+    private final long maxIterations;
+    private final List<TrainingListener> listeners;
+    private final Map<String, String> runConfig;
+
+    private int iteration;
+    private int epoch;
+    private int batchInEpoch;
+    private long startNanos;
+    private int startIteration;
+    private volatile boolean stopRequested;
+
+    private Trainer(Builder b) {
+        this.variant = b.variant;
+        this.data = b.data;
+        this.epochs = b.epochs;
+        this.seed = b.seed;
+        this.maxIterations = b.maxIterations;
+        this.listeners = List.copyOf(b.listeners);
+        this.runConfig = Collections.unmodifiableMap(new LinkedHashMap<>(b.runConfig));
+        if (data.batchesPerEpoch() <= 0) {
+            throw new IllegalArgumentException("the data gives no full batch of " + data.batchSize()
+                    + " examples: use a smaller batch size or more data");
+        }
+    }
+
+    /** Starts a builder; {@code variant} and {@code data} are required. */
+    public static Builder builder(GanVariant variant, BatchSource data) {
+        return new Builder(variant, data);
+    }
+
+    /**
+     * Restores networks, optimizer states, variant state and counters from a checkpoint written by
+     * {@link #saveCheckpoint}. Call before {@link #fit()}.
+     */
+    public void resumeFrom(Path checkpoint) throws IOException {
+        Checkpoint cp = Checkpoint.read(checkpoint);
+        if (!cp.variantName().equals(variant.name())) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " is of variant '" + cp.variantName()
+                    + "', not '" + variant.name() + "'");
+        }
+        if (cp.seed() != seed) {
+            throw new IllegalArgumentException("checkpoint " + checkpoint + " was trained with seed " + cp.seed()
+                    + ", this trainer has seed " + seed + ": use the checkpoint's seed to continue exactly");
+        }
+        cp.restoreInto(variant);
+        iteration = cp.iteration();
+        epoch = cp.epoch();
+        batchInEpoch = cp.batchInEpoch();
+        log.info("resumed {} at iteration {} (epoch {}, batch {})", variant.name(), iteration, epoch, batchInEpoch);
+    }
+
+    /** Runs until {@code epochs} epochs are done, the iteration limit is reached or {@link #stop()} is called. */
+    public void fit() {
+        startNanos = System.nanoTime();
+        startIteration = iteration;
+        stopRequested = false;
+        listeners.forEach(l -> l.onStart(this));
+        int perEpoch = data.batchesPerEpoch();
+        outer:
+        while (epoch < epochs) {
+            for (Network n : variant.networks().values()) {
+                n.setEpoch(epoch);
+            }
+            try (BatchSource.BatchStream stream = data.epoch(seed, epoch, batchInEpoch)) {
+                while (batchInEpoch < perEpoch) {
+                    if (iteration >= maxIterations || stopRequested) {
+                        break outer;
+                    }
+                    if (!stream.hasNext()) {
+                        throw new IllegalStateException("data source ended after " + batchInEpoch + " of "
+                                + perEpoch + " batches in epoch " + epoch);
+                    }
+                    Batch batch = stream.next();
+                    Nd4j.getRandom().setSeed(Seeds.mix(seed, iteration, 0xd14L));
+                    Map<String, Double> losses = variant.trainStep(batch, new StepContext(seed, iteration, epoch));
+                    iteration++;
+                    batchInEpoch++;
+                    for (TrainingListener l : listeners) {
+                        l.onIteration(this, losses);
+                    }
+                }
+            }
+            listeners.forEach(l -> l.onEpochEnd(this));
+            epoch++;
+            batchInEpoch = 0;
+        }
+        listeners.forEach(l -> l.onEnd(this));
+    }
+
+    /** Asks the loop to stop after the current step (e.g. from a shutdown hook). */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /**
+     * Writes a complete checkpoint (networks with optimizer state, variant state, counters, seed,
+     * run configuration) atomically: a temporary file renamed over {@code file}.
+     */
+    public void saveCheckpoint(Path file) {
+        try {
+            Checkpoint.write(file, this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write checkpoint " + file, e);
+        }
+    }
+
+    public GanVariant variant() {
+        return variant;
+    }
+
+    /** Iterations completed. */
+    public int iteration() {
+        return iteration;
+    }
+
+    /** Current epoch (0-based). Inside {@link TrainingListener#onEpochEnd} the epoch that ended. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Batches of the current epoch completed. */
+    public int batchInEpoch() {
+        return batchInEpoch;
+    }
+
+    public int batchesPerEpoch() {
+        return data.batchesPerEpoch();
+    }
+
+    public int batchSize() {
+        return data.batchSize();
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Iterations this run will have done when it ends normally. */
+    public long plannedIterations() {
+        return Math.min(maxIterations, (long) epochs * data.batchesPerEpoch());
+    }
+
+    /** Iterations done since {@link #fit()} started (excludes those restored from a checkpoint). */
+    public int iterationsThisRun() {
+        return iteration - startIteration;
+    }
+
+    /** Nanoseconds since {@link #fit()} started. */
+    public long elapsedNanos() {
+        return System.nanoTime() - startNanos;
+    }
+
+    /** Extra settings stored in checkpoints (e.g. the command line's options). */
+    public Map<String, String> runConfig() {
+        return runConfig;
+    }
+
+    /** Optional settings with their defaults. */
+    public static final class Builder {
+        private final GanVariant variant;
+        private final BatchSource data;
+        private int epochs = 1;
+        private long seed = 42;
+        private long maxIterations = Long.MAX_VALUE;
+        private final List<TrainingListener> listeners = new ArrayList<>();
+        private final Map<String, String> runConfig = new LinkedHashMap<>();
+
+        private Builder(GanVariant variant, BatchSource data) {
+            this.variant = Objects.requireNonNull(variant, "variant");
+            this.data = Objects.requireNonNull(data, "data");
+        }
+
+        /** Number of epochs (default 1). */
+        public Builder epochs(int epochs) {
+            if (epochs <= 0) {
+                throw new IllegalArgumentException("epochs must be positive, got " + epochs);
+            }
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** Seed of the batch order, noise and dropout (default 42). Weight initialisation is seeded by the variant. */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Stop after this many iterations in total, counting restored ones (default: no limit). */
+        public Builder maxIterations(long maxIterations) {
+            if (maxIterations <= 0) {
+                throw new IllegalArgumentException("maxIterations must be positive, got " + maxIterations);
+            }
+            this.maxIterations = maxIterations;
+            return this;
+        }
+
+        /** Adds listeners, called in the order added. */
+        public Builder listeners(TrainingListener... more) {
+            listeners.addAll(List.of(more));
+            return this;
+        }
+
+        /** Adds a setting to store in checkpoints next to the variant's own configuration. */
+        public Builder runConfig(String key, String value) {
+            runConfig.put(key, value);
+            return this;
+        }
+
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.gan4j.core.train;
+
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Creates a {@link GanVariant} by name from its configuration, so that command lines and
+ * checkpoints can refer to variants by name. Register implementations in
+ * {@code META-INF/services/org.gan4j.core.train.VariantProvider}.
+ */
+public interface VariantProvider {
+
+    /** The name this provider answers to (the variant's {@link GanVariant#name()}). */
+    String name();
+
+    /** One line for help texts. */
+    String description();
+
+    /**
+     * Builds a variant with freshly initialised networks.
+     *
+     * @param config settings from {@link GanVariant#config()} or a command line; absent keys take defaults
+     * @param seed seed for weight initialisation
+     * @throws IllegalArgumentException for an unknown key or a bad value, naming it
+     */
+    GanVariant create(Map<String, String> config, long seed);
+
+    /** Finds the provider for {@code name} on the class path. */
+    static VariantProvider find(String name) {
+        StringBuilder known = new StringBuilder();
+        for (VariantProvider p : ServiceLoader.load(VariantProvider.class)) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+            known.append(known.length() == 0 ? "" : ", ").append(p.name());
+        }
+        throw new IllegalArgumentException("unknown GAN variant '" + name + "'; known: " + known);
+    }
+}

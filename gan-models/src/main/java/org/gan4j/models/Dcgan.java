@@ -1,0 +1,281 @@
+package org.gan4j.models;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.gan4j.core.nn.Discriminator;
+import org.gan4j.core.nn.Generator;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * DCGAN: convolutional generator and discriminator.
+ *
+ * <h2>{@link Architecture#TUTORIAL_28} (default): the TensorFlow DCGAN tutorial's MNIST model</h2>
+ * G: z(100) -> Dense 7*7*256 (no bias) -> BN -> LeakyReLU(0.3) -> ConvT 128 5x5 s1 (no bias) -> BN ->
+ * LeakyReLU -> ConvT 64 5x5 s2 -> BN -> LeakyReLU -> ConvT 1 5x5 s2 -> tanh (28x28x1).
+ * D: Conv 64 5x5 s2 -> LeakyReLU(0.3) -> Dropout 0.3 -> Conv 128 5x5 s2 -> LeakyReLU -> Dropout 0.3 ->
+ * Dense 1 (logit). "Same" padding. Non-saturating BCE loss; Adam lr 1e-4, beta1 0.9, beta2 0.999,
+ * epsilon 1e-7 (Keras defaults) for both networks; batch norm momentum 0.99, epsilon 1e-3 (Keras);
+ * Glorot-uniform initialisation (Keras). The tutorial trains with batch 256.
+ *
+ * <h2>{@link Architecture#RADFORD_64}: Radford et al. 2016</h2>
+ * G: z(100) -> ConvT 1024 4x4 (1x1 -> 4x4) -> BN -> ReLU -> ConvT 512 4x4 s2 p1 -> BN -> ReLU -> 256 ->
+ * 128 -> ConvT C 4x4 s2 p1 -> tanh (64x64xC). D: Conv 64 4x4 s2 p1 -> LeakyReLU(0.2) -> Conv 128 -> BN ->
+ * LReLU -> 256 -> 512 -> Conv 1 4x4 (valid) -> logit; no BN on D's input layer. Adam lr 2e-4,
+ * beta1 0.5; weights N(0, 0.02); batch norm momentum 0.1 in PyTorch's convention (DL4J decay 0.9),
+ * epsilon 1e-5. The paper trains with batch 128.
+ *
+ * <h2>Deviations forced by DL4J</h2>
+ * Batch-norm scale (gamma) starts at 1 rather than N(1, 0.02) in the Radford preset (DL4J's BN takes a
+ * constant gamma init). The Dense -> 7x7x256 reshape is channels-first (a fixed permutation of the
+ * Dense layer's outputs compared with Keras' channels-last reshape: same function class).
+ */
+public final class Dcgan extends NoiseToImageGan {
+    /** The variant name used by the command line and checkpoints. */
+    public static final String NAME = "dcgan";
+
+    /** Network presets. */
+    public enum Architecture {
+        /** 28x28x1, the TensorFlow tutorial's MNIST model. */
+        TUTORIAL_28,
+        /** 64x64xC, Radford et al. 2016. */
+        RADFORD_64
+    }
+
+    private Dcgan(Builder b, Generator g, Discriminator d) {
+        super(NAME, g, d, b.loss.create(b.realLabel), b.generatorEvery, b.imageShape(), b.imageShape(), b.toConfig());
+    }
+
+    /** A builder with the paper/tutorial defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder initialised from settings as {@link #config()} gives them (unknown keys are an error). */
+    public static Builder fromConfig(Map<String, String> config) {
+        Settings s = new Settings(NAME, config);
+        Builder b = new Builder();
+        b.architecture = s.choice("architecture", Architecture.class, b.architecture);
+        b.latentSize = s.integer("latentSize", b.latentSize);
+        b.channels = s.integer("channels", b.channels);
+        b.learningRate = s.has("learningRate") ? s.real("learningRate", 0) : null;
+        b.beta1 = s.has("beta1") ? s.real("beta1", 0) : null;
+        b.loss = s.choice("loss", AdversarialLossKind.class, b.loss);
+        b.realLabel = s.real("realLabel", b.realLabel);
+        b.generatorEvery = s.integer("generatorEvery", b.generatorEvery);
+        s.rejectUnknown();
+        return b;
+    }
+
+    /** Optional settings; defaults follow the chosen architecture's source. */
+    public static final class Builder {
+        private Architecture architecture = Architecture.TUTORIAL_28;
+        private int latentSize = 100;
+        private int channels = 1;
+        private Double learningRate;
+        private Double beta1;
+        private AdversarialLossKind loss = AdversarialLossKind.NON_SATURATING;
+        private double realLabel = 1.0;
+        private int generatorEvery = 1;
+
+        private Builder() {}
+
+        /** Network preset (default {@link Architecture#TUTORIAL_28}). */
+        public Builder architecture(Architecture a) {
+            this.architecture = a;
+            return this;
+        }
+
+        /** Length of the noise vector z (default 100). */
+        public Builder latentSize(int n) {
+            this.latentSize = positive("latentSize", n);
+            return this;
+        }
+
+        /** Image channels; only {@link Architecture#RADFORD_64} accepts other than 1 (default 1). */
+        public Builder channels(int c) {
+            this.channels = positive("channels", c);
+            return this;
+        }
+
+        /** Adam learning rate for both networks (default 1e-4 tutorial, 2e-4 Radford). */
+        public Builder learningRate(double lr) {
+            this.learningRate = lr;
+            return this;
+        }
+
+        /** Adam beta1 (default 0.9 tutorial, 0.5 Radford). */
+        public Builder beta1(double b1) {
+            this.beta1 = b1;
+            return this;
+        }
+
+        /** Adversarial loss (default non-saturating BCE). */
+        public Builder loss(AdversarialLossKind kind) {
+            this.loss = kind;
+            return this;
+        }
+
+        /** D's label for real data; below 1 is one-sided label smoothing (default 1). */
+        public Builder realLabel(double label) {
+            this.realLabel = label;
+            return this;
+        }
+
+        /** Train G every n-th iteration, D every iteration (default 1). */
+        public Builder generatorEvery(int n) {
+            this.generatorEvery = positive("generatorEvery", n);
+            return this;
+        }
+
+        /** Builds the networks, initialised from {@code seed}. */
+        public Dcgan build(long seed) {
+            if (architecture == Architecture.TUTORIAL_28 && channels != 1) {
+                throw new IllegalArgumentException("the tutorial architecture is 28x28x1; use architecture radford64 for "
+                        + channels + " channels");
+            }
+            MultiLayerNetwork g = new MultiLayerNetwork(architecture == Architecture.TUTORIAL_28
+                    ? tutorialGenerator(seed) : radfordGenerator(seed));
+            g.init();
+            MultiLayerNetwork d = new MultiLayerNetwork(architecture == Architecture.TUTORIAL_28
+                    ? tutorialDiscriminator(seed + 1) : radfordDiscriminator(seed + 1));
+            d.init();
+            long[] z = architecture == Architecture.TUTORIAL_28 ? new long[] {latentSize} : new long[] {latentSize, 1, 1};
+            return new Dcgan(this, Generator.of(g, z), Discriminator.of(d));
+        }
+
+        long[] imageShape() {
+            return architecture == Architecture.TUTORIAL_28 ? new long[] {1, 28, 28} : new long[] {channels, 64, 64};
+        }
+
+        double lr() {
+            return learningRate != null ? learningRate : (architecture == Architecture.TUTORIAL_28 ? 1e-4 : 2e-4);
+        }
+
+        double b1() {
+            return beta1 != null ? beta1 : (architecture == Architecture.TUTORIAL_28 ? 0.9 : 0.5);
+        }
+
+        private Adam adam() {
+            double eps = architecture == Architecture.TUTORIAL_28 ? 1e-7 : 1e-8;
+            return new Adam(lr(), b1(), 0.999, eps);
+        }
+
+        private MultiLayerConfiguration tutorialGenerator(long seed) {
+            IActivation lrelu = new ActivationLReLU(0.3);
+            return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(WeightInit.XAVIER_UNIFORM)
+                    .list()
+                    .layer(new DenseLayer.Builder().nOut(7 * 7 * 256).hasBias(false).activation(Activation.IDENTITY).build())
+                    .layer(kerasBatchNorm())
+                    .layer(new ActivationLayer.Builder().activation(lrelu).build())
+                    .layer(deconv(128, 1, false, Activation.IDENTITY))
+                    .layer(kerasBatchNorm())
+                    .layer(new ActivationLayer.Builder().activation(lrelu).build())
+                    .layer(deconv(64, 2, false, Activation.IDENTITY))
+                    .layer(kerasBatchNorm())
+                    .layer(new ActivationLayer.Builder().activation(lrelu).build())
+                    .layer(deconv(1, 2, false, Activation.TANH))
+                    .inputPreProcessor(3, new FeedForwardToCnnPreProcessor(7, 7, 256))
+                    .setInputType(InputType.feedForward(latentSize))
+                    .build();
+        }
+
+        private MultiLayerConfiguration tutorialDiscriminator(long seed) {
+            IActivation lrelu = new ActivationLReLU(0.3);
+            return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(WeightInit.XAVIER_UNIFORM)
+                    .list()
+                    .layer(conv(64, 5, 2, lrelu))
+                    .layer(new DropoutLayer.Builder(0.7).build()) // DL4J takes the keep probability: Dropout(0.3)
+                    .layer(conv(128, 5, 2, lrelu))
+                    .layer(new DropoutLayer.Builder(0.7).build())
+                    .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build())
+                    .setInputType(InputType.convolutional(28, 28, 1))
+                    .build();
+        }
+
+        private MultiLayerConfiguration radfordGenerator(long seed) {
+            var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam())
+                    .weightInit(new NormalDistribution(0, 0.02)).list();
+            int[] filters = {1024, 512, 256, 128};
+            for (int i = 0; i < filters.length; i++) {
+                list.layer(new Deconvolution2D.Builder().nOut(filters[i]).kernelSize(4, 4)
+                        .stride(i == 0 ? 1 : 2, i == 0 ? 1 : 2).padding(i == 0 ? 0 : 1, i == 0 ? 0 : 1)
+                        .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
+                list.layer(new BatchNormalization.Builder().decay(0.9).eps(1e-5).build());
+                list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
+            }
+            list.layer(new Deconvolution2D.Builder().nOut(channels).kernelSize(4, 4).stride(2, 2).padding(1, 1)
+                    .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.TANH).build());
+            return list.setInputType(InputType.convolutional(1, 1, latentSize)).build();
+        }
+
+        private MultiLayerConfiguration radfordDiscriminator(long seed) {
+            IActivation lrelu = new ActivationLReLU(0.2);
+            var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam())
+                    .weightInit(new NormalDistribution(0, 0.02)).list();
+            int[] filters = {64, 128, 256, 512};
+            for (int i = 0; i < filters.length; i++) {
+                list.layer(new ConvolutionLayer.Builder().nOut(filters[i]).kernelSize(4, 4).stride(2, 2).padding(1, 1)
+                        .convolutionMode(ConvolutionMode.Truncate).hasBias(false)
+                        .activation(i == 0 ? lrelu : Activation.IDENTITY.getActivationFunction()).build());
+                if (i > 0) {
+                    list.layer(new BatchNormalization.Builder().decay(0.9).eps(1e-5).build());
+                    list.layer(new ActivationLayer.Builder().activation(lrelu).build());
+                }
+            }
+            list.layer(new ConvolutionLayer.Builder().nOut(1).kernelSize(4, 4).stride(1, 1)
+                    .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
+            return list.setInputType(InputType.convolutional(64, 64, channels)).build();
+        }
+
+        private static BatchNormalization kerasBatchNorm() {
+            return new BatchNormalization.Builder().decay(0.99).eps(1e-3).build();
+        }
+
+        private static Deconvolution2D deconv(int filters, int stride, boolean bias, Activation activation) {
+            return new Deconvolution2D.Builder().nOut(filters).kernelSize(5, 5).stride(stride, stride)
+                    .convolutionMode(ConvolutionMode.Same).hasBias(bias).activation(activation).build();
+        }
+
+        private static ConvolutionLayer conv(int filters, int kernel, int stride, IActivation activation) {
+            return new ConvolutionLayer.Builder().nOut(filters).kernelSize(kernel, kernel).stride(stride, stride)
+                    .convolutionMode(ConvolutionMode.Same).activation(activation).build();
+        }
+
+        Map<String, String> toConfig() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("architecture", architecture.name().toLowerCase(java.util.Locale.ROOT));
+            m.put("latentSize", Integer.toString(latentSize));
+            m.put("channels", Integer.toString(channels));
+            m.put("learningRate", Double.toString(lr()));
+            m.put("beta1", Double.toString(b1()));
+            m.put("loss", loss.name().toLowerCase(java.util.Locale.ROOT));
+            m.put("realLabel", Double.toString(realLabel));
+            m.put("generatorEvery", Integer.toString(generatorEvery));
+            return m;
+        }
+
+        static int positive(String name, int v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, got " + v);
+            }
+            return v;
+        }
+    }
+}
