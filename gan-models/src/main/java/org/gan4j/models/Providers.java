@@ -1,0 +1,46 @@
+package org.gan4j.models;
+
+import java.util.Map;
+import org.gan4j.core.train.GanVariant;
+import org.gan4j.core.train.VariantProvider;
+
+/** {@link VariantProvider}s of this module, registered in META-INF/services. */
+public final class Providers {
+    private Providers() {}
+
+    /** {@code gan}: {@link Gan}. */
+    public static final class GanProvider implements VariantProvider {
+        @Override
+        public String name() {
+            return Gan.NAME;
+        }
+
+        @Override
+        public String description() {
+            return "MLP GAN (Goodfellow et al. 2014), 28x28 MNIST";
+        }
+
+        @Override
+        public GanVariant create(Map<String, String> config, long seed) {
+            return Gan.fromConfig(config).build(seed);
+        }
+    }
+
+    /** {@code dcgan}: {@link Dcgan}. */
+    public static final class DcganProvider implements VariantProvider {
+        @Override
+        public String name() {
+            return Dcgan.NAME;
+        }
+
+        @Override
+        public String description() {
+            return "DCGAN: TensorFlow tutorial 28x28 (default) or Radford et al. 64x64";
+        }
+
+        @Override
+        public GanVariant create(Map<String, String> config, long seed) {
+            return Dcgan.fromConfig(config).build(seed);
+        }
+    }
+}
