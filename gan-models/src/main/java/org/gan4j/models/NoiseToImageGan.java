@@ -9,13 +9,14 @@ import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
 import org.gan4j.core.train.GanVariant;
+import org.gan4j.core.train.ImageSampler;
 import org.gan4j.core.train.Preview;
 import org.gan4j.core.train.Seeds;
 import org.gan4j.core.train.StepContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** What the MLP GAN and DCGAN share: G maps noise to images, D scores images, one standard step. */
-abstract class NoiseToImageGan implements GanVariant {
+abstract class NoiseToImageGan implements GanVariant, ImageSampler {
     /** Number of images in a preview grid (8 x 8). */
     static final int PREVIEW_IMAGES = 64;
 
@@ -85,7 +86,12 @@ abstract class NoiseToImageGan implements GanVariant {
                 UnconditionalSteps.prepend(PREVIEW_IMAGES, generator.inputShape()))), 8);
     }
 
-    /** Images G makes from {@code noise} (inference mode), NCHW in [-1, 1]. */
+    @Override
+    public final long[] noiseShape() {
+        return generator.inputShape();
+    }
+
+    @Override
     public final INDArray generate(INDArray noise) {
         INDArray out = generator.output(noise);
         return out.reshape(UnconditionalSteps.prepend(out.size(0), imageShape));

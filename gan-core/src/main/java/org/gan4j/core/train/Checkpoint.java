@@ -28,8 +28,6 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.gan4j.core.nn.Network;
 
@@ -254,14 +252,5 @@ public final class Checkpoint {
                 variant.readState(in);
             }
         }
-    }
-
-    /** Typed access for networks of a known kind. */
-    public MultiLayerNetwork loadMultiLayerNetwork(String name) throws IOException {
-        return (MultiLayerNetwork) loadNetwork(name);
-    }
-
-    public ComputationGraph loadComputationGraph(String name) throws IOException {
-        return (ComputationGraph) loadNetwork(name);
     }
 }

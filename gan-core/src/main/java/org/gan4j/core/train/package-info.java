@@ -1,0 +1,6 @@
+/**
+ * The training engine: the {@link org.gan4j.core.train.GanVariant} plug-in interface, the
+ * {@link org.gan4j.core.train.Trainer} that owns the loop, {@link org.gan4j.core.train.TrainingListener}s
+ * and complete, atomically written {@link org.gan4j.core.train.Checkpoint}s.
+ */
+package org.gan4j.core.train;

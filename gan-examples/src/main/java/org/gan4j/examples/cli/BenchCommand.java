@@ -1,0 +1,158 @@
+package org.gan4j.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import org.gan4j.core.data.Batch;
+import org.gan4j.core.train.GanVariant;
+import org.gan4j.core.train.ImageSampler;
+import org.gan4j.core.train.Seeds;
+import org.gan4j.core.train.StepContext;
+import org.gan4j.core.train.VariantProvider;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gan bench}: one subcommand per variant (and {@code data} for loading speed). */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure training speed: median ms per full iteration (D step + G step).",
+        subcommands = {DataBenchCommand.class})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VARIANT", description = "gan or dcgan")
+    String variant;
+
+    @Option(names = "--batch", description = "batch size (default: ${DEFAULT-VALUE})")
+    int batch = 64;
+
+    @Option(names = "--iterations", description = "timed iterations (default: ${DEFAULT-VALUE})")
+    int iterations = 50;
+
+    @Option(names = "--warmup", description = "untimed iterations first (default: ${DEFAULT-VALUE})")
+    int warmup = 10;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "variant setting (repeatable)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--guard", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "discard iterations during which other processes used more than ~3%% of the CPU (default: on)")
+    boolean guard;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (variant == null) {
+            StringBuilder names = new StringBuilder();
+            ServiceLoader.load(VariantProvider.class).forEach(p -> names.append(' ').append(p.name()));
+            throw new IllegalArgumentException("name a variant to benchmark:" + names + " (or 'bench data')");
+        }
+        GanVariant v = VariantProvider.find(variant).create(settings, 1);
+        if (!(v instanceof ImageSampler sampler)) {
+            throw new IllegalArgumentException("bench supports noise-to-image variants; " + variant + " is not one");
+        }
+        long[] imageShape = sampler.generate(StepContext.gaussian(new java.util.SplittableRandom(0),
+                prepend(1, sampler.noiseShape()))).shape();
+        imageShape[0] = batch;
+        Nd4j.getRandom().setSeed(7);
+        // as the peer harnesses: a fixed uniform [-1, 1] "real" batch (data does not change the cost)
+        INDArray real = Nd4j.rand(DataType.FLOAT, imageShape).muli(2).subi(1);
+        Batch b = Batch.of(real);
+        for (int i = 0; i < warmup; i++) {
+            step(v, b, i);
+        }
+        List<Double> times = new ArrayList<>();
+        int discarded = 0;
+        int it = warmup;
+        long deadline = System.nanoTime() + 1200L * 1_000_000_000L;
+        Map<String, Double> last = Map.of();
+        while (times.size() < iterations && it < warmup + 10 * iterations && System.nanoTime() < deadline) {
+            CpuGuard.Sample before = CpuGuard.sample();
+            long t0 = System.nanoTime();
+            last = step(v, b, it++);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (guard && CpuGuard.contended(before, CpuGuard.sample())) {
+                discarded++;
+                continue;
+            }
+            times.add(ms);
+        }
+        double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) {
+            throw new IllegalStateException("no uncontended iteration: the machine is busy; retry when idle or use --no-guard");
+        }
+        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        double mean = Arrays.stream(sorted).average().orElse(0);
+        var out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "backend %s, threads %s, params G %d D %d%n", Nd4j.getBackend().getClass().getSimpleName(),
+                Nd4j.getEnvironment().maxThreads(), v.networks().get("generator").numParams(),
+                v.networks().get("discriminator").numParams());
+        out.printf(Locale.ROOT, "median/mean/min/max ms: %.1f / %.1f / %.1f / %.1f over %d iterations (%d discarded as contended)%n",
+                median, mean, sorted[0], sorted[sorted.length - 1], sorted.length, discarded);
+        out.printf(Locale.ROOT, "last losses: %s%n", last);
+        out.printf(Locale.ROOT, "gan4j %s b%d ms_per_iter=%.1f images_per_s=%.1f%s%n", variant, batch, median,
+                batch * 1000.0 / median, sorted.length < iterations ? " (WARNING: too few uncontended iterations)" : "");
+        return 0;
+    }
+
+    private static Map<String, Double> step(GanVariant v, Batch b, int iteration) {
+        Nd4j.getRandom().setSeed(Seeds.mix(1, iteration, 0xd14L));
+        return v.trainStep(b, new StepContext(1, iteration, 0));
+    }
+
+    private static long[] prepend(long first, long[] rest) {
+        long[] s = new long[rest.length + 1];
+        s[0] = first;
+        System.arraycopy(rest, 0, s, 1, rest.length);
+        return s;
+    }
+
+    /** CPU time used by other processes, from /proc (Linux); elsewhere never reports contention. */
+    static final class CpuGuard {
+        record Sample(long busy, long total, long self) {}
+
+        static Sample sample() {
+            try {
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                long idle = 0;
+                for (int i = 1; i < cpu.length && i <= 8; i++) {
+                    long v = Long.parseLong(cpu[i]);
+                    total += v;
+                    if (i == 4 || i == 5) {
+                        idle += v;
+                    }
+                }
+                String stat = Files.readString(Path.of("/proc/self/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long self = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                return new Sample(total - idle, total, self);
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        static boolean contended(Sample a, Sample b) {
+            if (a == null || b == null) {
+                return false;
+            }
+            long others = (b.busy - a.busy) - (b.self - a.self);
+            long total = b.total - a.total;
+            return others >= Math.max(2, 0.03 * total);
+        }
+    }
+}

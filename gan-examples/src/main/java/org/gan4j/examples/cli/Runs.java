@@ -1,0 +1,54 @@
+package org.gan4j.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.gan4j.core.image.LossPlot;
+import org.gan4j.core.train.Trainer;
+
+/** Runs a trainer with a clean stop on Ctrl-C and writes the end-of-run files. */
+final class Runs {
+    private Runs() {}
+
+    static int fit(Trainer trainer, RunFolder run) throws IOException, InterruptedException {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C / SIGTERM: finish the current step, let the listeners write the final checkpoint
+            trainer.stop();
+            try {
+                finished.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gan4j-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            trainer.fit();
+        } finally {
+            finished.countDown();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // already stopping
+        }
+        var generator = trainer.variant().networks().get("generator");
+        if (generator != null) {
+            java.nio.file.Path tmp = Files.createTempFile(run.root, "generator", ".tmp");
+            try {
+                ModelSerializer.writeModel(generator.model(), tmp.toFile(), false);
+                Files.move(tmp, run.generator(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        if (Files.exists(run.lossLog()) && Files.size(run.lossLog()) > 0) {
+            LossPlot.render(run.lossLog(), run.lossPlot(), 900, 450);
+        }
+        System.out.println("run folder: " + run.root.toAbsolutePath());
+        return 0;
+    }
+}

@@ -1,0 +1,84 @@
+package org.gan4j.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.gan4j.core.data.BatchSource;
+import org.gan4j.core.train.GanVariant;
+import org.gan4j.core.train.Trainer;
+import org.gan4j.core.train.VariantProvider;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code gan train VARIANT}. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a GAN variant and write a run folder: config.properties, losses.csv, losses.png,",
+            "samples/ (grids over time), checkpoints/ (complete, resumable) and generator.zip (plain DL4J model)."})
+public final class TrainCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "VARIANT", description = "gan or dcgan")
+    String variant;
+
+    @Option(names = "--epochs", description = "epochs to train (default: ${DEFAULT-VALUE})")
+    int epochs = 5;
+
+    @Option(names = "--batch", description = "batch size (default: the variant's: gan 64, dcgan 256)")
+    Integer batch;
+
+    @Option(names = "--out", required = true, description = "run folder, e.g. runs/dcgan")
+    Path out;
+
+    @Option(names = "--seed", description = "seed of weights, batch order, noise and dropout (default: ${DEFAULT-VALUE})")
+    long seed = 42;
+
+    @Option(names = "--data", description = "dataset folder (default: GAN4J_DATA, the per-user cache, then a download)")
+    Path data;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "variant setting, e.g. --set loss=least_squares (repeatable)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--max-iterations", description = "stop after this many iterations (for smoke tests)")
+    Long maxIterations;
+
+    @Option(names = "--sample-every", description = "write a sample grid every N iterations (default: ${DEFAULT-VALUE})")
+    int sampleEvery = 200;
+
+    @Option(names = "--checkpoint-every", description = "write a checkpoint every N iterations (default: ${DEFAULT-VALUE}); also at every epoch end")
+    int checkpointEvery = 500;
+
+    @Option(names = "--keep", description = "checkpoints to keep (default: ${DEFAULT-VALUE})")
+    int keep = 3;
+
+    @Override
+    public Integer call() throws Exception {
+        RunFolder run = new RunFolder(out);
+        if (Files.isDirectory(run.checkpoints()) && Files.list(run.checkpoints()).findAny().isPresent()) {
+            throw new IllegalArgumentException(out + " already holds checkpoints: continue it with 'gan resume --run "
+                    + out + "' or choose another --out");
+        }
+        int b = batch != null ? batch : Datasets.defaultBatch(variant);
+        GanVariant v = VariantProvider.find(variant).create(settings, seed);
+        BatchSource source = Datasets.training(variant, data, b);
+        Map<String, String> runConfig = new LinkedHashMap<>();
+        runConfig.put("epochs", Integer.toString(epochs));
+        runConfig.put("batch", Integer.toString(b));
+        runConfig.put("seed", Long.toString(seed));
+        if (data != null) {
+            runConfig.put("data", data.toAbsolutePath().toString());
+        }
+        runConfig.put("sampleEvery", Integer.toString(sampleEvery));
+        runConfig.put("checkpointEvery", Integer.toString(checkpointEvery));
+        runConfig.put("keep", Integer.toString(keep));
+        run.writeConfig(variant, v.config(), runConfig);
+        Trainer.Builder tb = Trainer.builder(v, source).epochs(epochs).seed(seed)
+                .listeners(run.listeners(sampleEvery, checkpointEvery, keep, 2));
+        runConfig.forEach(tb::runConfig);
+        if (maxIterations != null) {
+            tb.maxIterations(maxIterations);
+        }
+        return Runs.fit(tb.build(), run);
+    }
+}
