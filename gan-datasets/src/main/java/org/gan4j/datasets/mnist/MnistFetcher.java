@@ -227,6 +227,9 @@ final class MnistFetcher {
 
     private static String describe(Exception e) {
         String msg = e.getMessage();
+        if (msg == null && e.getCause() != null) {
+            msg = e.getCause().toString();
+        }
         return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
     }
 
