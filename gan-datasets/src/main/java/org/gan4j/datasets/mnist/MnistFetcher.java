@@ -226,9 +226,9 @@ final class MnistFetcher {
     }
 
     private static String describe(Exception e) {
-        String msg = e.getMessage();
-        if (msg == null && e.getCause() != null) {
-            msg = e.getCause().toString();
+        String msg = null;
+        for (Throwable t = e; t != null && msg == null; t = t.getCause()) {
+            msg = t.getMessage();
         }
         return e.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
     }
