@@ -13,6 +13,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -204,6 +205,10 @@ final class MnistFetcher {
             if (!actual.equals(sha256)) {
                 throw new ChecksumException(name + " from " + source + " has SHA-256 " + actual + " (" + bytes
                         + " bytes), expected " + sha256 + "; not stored");
+            }
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // createTempFile makes it private (rw-------); the data is public and caches may be shared
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             try {
                 Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);

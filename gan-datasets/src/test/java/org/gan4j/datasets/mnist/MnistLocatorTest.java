@@ -106,6 +106,10 @@ class MnistLocatorTest {
             Path cache = locator.cacheDir();
             assertEquals(7_840_016L, Files.size(cache.resolve(SPLIT.imagesFile())), "stored uncompressed");
             assertEquals(List.of(SPLIT.imagesFile(), SPLIT.labelsFile()), list(cache), "no temp files left");
+            if (cache.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(cache.resolve(SPLIT.labelsFile()))));
+            }
         } finally {
             server.stop(0);
         }
