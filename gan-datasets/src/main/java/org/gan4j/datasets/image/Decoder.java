@@ -22,16 +22,28 @@ final class Decoder {
     private static final Logger LOG = LoggerFactory.getLogger(Decoder.class);
     private static final String FIX_REPLACE = "re-export or delete the file, or set skipBad to skip such files";
 
-    private static final ImageReaderSpi TWELVEMONKEYS_SPI = new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi();
-    private static final ImageReaderSpi JDK_JPEG_SPI = findJdkJpeg();
+    private static final ImageReaderSpi JDK_JPEG_SPI = find("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi");
+    private static final ImageReaderSpi TWELVEMONKEYS_SPI = twelveMonkeys();
 
     private Decoder() {}
 
-    private static ImageReaderSpi findJdkJpeg() {
+    /** TwelveMonkeys' reader from the registry, where it found its JDK delegate when it was registered. */
+    private static ImageReaderSpi twelveMonkeys() {
+        String name = com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi.class.getName();
+        ImageReaderSpi spi = find(name);
+        if (spi == null) {
+            IIORegistry.getDefaultInstance().registerServiceProvider(
+                    new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi(), ImageReaderSpi.class);
+            spi = find(name);
+        }
+        return spi;
+    }
+
+    private static ImageReaderSpi find(String className) {
         Iterator<ImageReaderSpi> it = IIORegistry.getDefaultInstance().getServiceProviders(ImageReaderSpi.class, true);
         while (it.hasNext()) {
             ImageReaderSpi spi = it.next();
-            if (spi.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi")) {
+            if (spi.getClass().getName().equals(className)) {
                 return spi;
             }
         }

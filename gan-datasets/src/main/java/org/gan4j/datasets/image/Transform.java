@@ -9,6 +9,10 @@ final class Transform {
     private final boolean train;
 
     Transform(TransformOptions opt, boolean train) {
+        if (opt.preprocess() == Preprocess.RESIZE_AND_CROP && opt.cropSize() > opt.loadSize()) {
+            throw new IllegalArgumentException("cropSize " + opt.cropSize() + " is larger than loadSize "
+                    + opt.loadSize() + " (fix: set loadSize >= cropSize, e.g. 286 and 256)");
+        }
         this.opt = opt;
         this.train = train;
     }

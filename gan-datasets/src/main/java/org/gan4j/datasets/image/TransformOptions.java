@@ -19,10 +19,6 @@ public record TransformOptions(Preprocess preprocess, int loadSize, int cropSize
         if (loadSize < 1 || cropSize < 1) {
             throw new IllegalArgumentException("loadSize and cropSize must be positive, got " + loadSize + " and " + cropSize);
         }
-        if (preprocess == Preprocess.RESIZE_AND_CROP && cropSize > loadSize) {
-            throw new IllegalArgumentException("cropSize " + cropSize + " is larger than loadSize " + loadSize
-                    + " (fix: set loadSize >= cropSize, e.g. 286 and 256)");
-        }
     }
 
     /** pix2pix/CycleGAN training defaults: resize 286, random crop 256, flip. */
