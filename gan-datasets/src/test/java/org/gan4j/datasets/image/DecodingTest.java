@@ -93,11 +93,11 @@ class DecodingTest {
 
     @Test
     void cmykJpegIsConvertedToRgb() throws Exception {
-        // a 4-component (CMYK) JPEG: C=M=Y=0, K=0 everywhere except K=255 in the left half
+        // a 4-component (CMYK, stored inverted as Adobe does) JPEG: no ink on the left, black (K) on the right
         WritableRaster r = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 16, 4, null);
         for (int y = 0; y < 16; y++) {
-            for (int x = 0; x < 8; x++) {
-                r.setSample(x, y, 3, 255);
+            for (int x = 0; x < 16; x++) {
+                r.setPixel(x, y, new int[] {255, 255, 255, x < 8 ? 255 : 0});
             }
         }
         ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
@@ -106,13 +106,21 @@ class DecodingTest {
             w.setOutput(out);
             w.write(null, new IIOImage(r, null, null), null);
         }
-        Path f = Files.write(dir.resolve("cmyk.jpg"), bos.toByteArray());
+        byte[] raw = bos.toByteArray();
+        // an Adobe APP14 segment with transform 0 marks the four components as (inverted) CMYK
+        byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        ByteArrayOutputStream cmyk = new ByteArrayOutputStream();
+        cmyk.write(raw, 0, 2);
+        cmyk.write(adobe);
+        cmyk.write(raw, 2, raw.length - 2);
+        Path f = Files.write(dir.resolve("cmyk.jpg"), cmyk.toByteArray());
+
         Pixels p = Decoder.decode(f, JpegDecoder.TWELVEMONKEYS, true);
         assertEquals(3, p.channels());
         assertEquals(16, p.width());
         int left = p.get(2, 8, 0);
         int right = p.get(13, 8, 0);
-        assertTrue(Math.abs(left - right) > 150, "K differs between halves: " + left + " vs " + right);
+        assertTrue(left > 200 && right < 60, "white left, black right: " + left + " vs " + right);
     }
 
     @Test
