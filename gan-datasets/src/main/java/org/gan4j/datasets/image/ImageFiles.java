@@ -92,6 +92,31 @@ public final class ImageFiles {
     }
 
     /**
+     * Resizes to {@code w x h} with the datasets' bicubic filter (antialiased when shrinking); the result
+     * is TYPE_BYTE_GRAY for gray input, TYPE_3BYTE_BGR otherwise.
+     */
+    public static BufferedImage resize(BufferedImage image, int w, int h) {
+        Pixels p = Pixels.of(image);
+        float[] chw = new float[p.channels() * w * h];
+        Resampler.resizeCropFlip(p, w, h, 0, 0, w, h, false, chw, 0);
+        byte[] out = new byte[chw.length];
+        int plane = w * h;
+        for (int c = 0; c < p.channels(); c++) {
+            for (int i = 0; i < plane; i++) {
+                out[i * p.channels() + c] = (byte) org.gan4j.core.image.ImageTensors.toPixel(chw[c * plane + i]);
+            }
+        }
+        return new Pixels(w, h, p.channels(), out).toImage();
+    }
+
+    /** The largest centred square of {@code image}, resized to {@code size x size}. */
+    public static BufferedImage centreSquare(BufferedImage image, int size) {
+        int s = Math.min(image.getWidth(), image.getHeight());
+        BufferedImage sq = image.getSubimage((image.getWidth() - s) / 2, (image.getHeight() - s) / 2, s, s);
+        return resize(sq, size, size);
+    }
+
+    /**
      * Writes an image; the format follows the extension (jpg/jpeg at quality 0.95, png, bmp). Parent
      * folders are created.
      */
