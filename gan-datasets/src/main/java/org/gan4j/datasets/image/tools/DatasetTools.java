@@ -1,0 +1,221 @@
+package org.gan4j.datasets.image.tools;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.gan4j.datasets.image.BadImageException;
+import org.gan4j.datasets.image.DatasetException;
+import org.gan4j.datasets.image.ImageFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds datasets: side-by-side pairs, edges2X pairs from photos, reproducible splits. */
+public final class DatasetTools {
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetTools.class);
+    private static final List<String> SPLITS = List.of("train", "val", "test");
+
+    private DatasetTools() {}
+
+    /** What a tool wrote: images per output folder, and the inputs it could not use (file -> reason). */
+    public record Result(Map<String, Integer> written, Map<Path, String> skipped) {
+        public int total() {
+            return written.values().stream().mapToInt(Integer::intValue).sum();
+        }
+    }
+
+    /** A|B side by side; both halves must have the same size. */
+    public static BufferedImage sideBySide(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            throw new IllegalArgumentException("halves differ in size: " + a.getWidth() + "x" + a.getHeight()
+                    + " and " + b.getWidth() + "x" + b.getHeight());
+        }
+        BufferedImage out = new BufferedImage(2 * a.getWidth(), a.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(a, 0, 0, null);
+        g.drawImage(b, a.getWidth(), 0, null);
+        g.dispose();
+        return out;
+    }
+
+    /**
+     * pix2pix's combine_A_and_B: images of {@code aDir} and {@code bDir} with the same base name become one
+     * side-by-side image in {@code outRoot/<split>}. If the folders have train/val/test subfolders, each is
+     * combined into the split of the same name; otherwise everything goes to {@code train}.
+     *
+     * @param size 0 to keep the sizes (A and B must then match), or N to resize each half to N x N
+     */
+    public static Result makePaired(Path aDir, Path bDir, Path outRoot, int size, String extension) {
+        Map<String, Integer> written = new LinkedHashMap<>();
+        Map<Path, String> skipped = new LinkedHashMap<>();
+        List<String> splits = SPLITS.stream().filter(s -> Files.isDirectory(aDir.resolve(s))).toList();
+        if (splits.isEmpty()) {
+            combine(aDir, bDir, outRoot.resolve("train"), size, extension, written, "train", skipped);
+        } else {
+            for (String s : splits) {
+                combine(aDir.resolve(s), bDir.resolve(s), outRoot.resolve(s), size, extension, written, s, skipped);
+            }
+        }
+        return new Result(written, skipped);
+    }
+
+    private static void combine(Path aDir, Path bDir, Path out, int size, String ext, Map<String, Integer> written,
+            String split, Map<Path, String> skipped) {
+        Map<String, Path> bByName = new LinkedHashMap<>();
+        for (Path b : ImageFiles.list(bDir)) {
+            bByName.put(base(b), b);
+        }
+        int n = 0;
+        for (Path a : ImageFiles.list(aDir)) {
+            Path b = bByName.remove(base(a));
+            if (b == null) {
+                skipped.put(a, "no image named " + base(a) + ".* in " + bDir);
+                continue;
+            }
+            try {
+                BufferedImage ia = ImageFiles.read(a);
+                BufferedImage ib = ImageFiles.read(b);
+                if (size > 0) {
+                    ia = ImageFiles.resize(ia, size, size);
+                    ib = ImageFiles.resize(ib, size, size);
+                } else if (ia.getWidth() != ib.getWidth() || ia.getHeight() != ib.getHeight()) {
+                    skipped.put(a, "size " + ia.getWidth() + "x" + ia.getHeight() + " differs from " + b + " ("
+                            + ib.getWidth() + "x" + ib.getHeight() + "); use --size N");
+                    continue;
+                }
+                ImageFiles.write(sideBySide(ia, ib), out.resolve(base(a) + "." + ext));
+                n++;
+            } catch (BadImageException e) {
+                skipped.put(e.path(), e.problem());
+            }
+        }
+        for (Path b : bByName.values()) {
+            skipped.put(b, "no image of the same name in " + aDir);
+        }
+        written.put(split, n);
+    }
+
+    /**
+     * edges2X from photos, the way edges2shoes was made: each photo's centred square, resized to
+     * {@code size}, becomes [edge map | photo] in {@code outRoot/train} or {@code outRoot/val}
+     * ({@code valFraction} of the photos, chosen reproducibly from {@code seed}).
+     */
+    public static Result makeEdges(Path photos, Path outRoot, int size, double valFraction, long seed, EdgeDetector detector) {
+        List<Path> files = ImageFiles.list(photos);
+        Map<String, List<Path>> parts = assign(files, parts(Map.of("train", 1 - valFraction, "val", valFraction)), seed);
+        Map<String, Integer> written = new LinkedHashMap<>();
+        Map<Path, String> skipped = new LinkedHashMap<>();
+        for (var e : parts.entrySet()) {
+            int n = 0;
+            for (Path p : e.getValue()) {
+                try {
+                    BufferedImage photo = ImageFiles.centreSquare(ImageFiles.read(p), size);
+                    BufferedImage edges = detector.edges(photo);
+                    ImageFiles.write(sideBySide(edges, photo), outRoot.resolve(e.getKey()).resolve(base(p) + ".jpg"));
+                    n++;
+                } catch (BadImageException ex) {
+                    LOG.warn("skipping {}", ex.getMessage());
+                    skipped.put(p, ex.problem());
+                }
+            }
+            written.put(e.getKey(), n);
+        }
+        return new Result(written, skipped);
+    }
+
+    /**
+     * Demo-data helper: {@code perImage} random square crops (side 40-100% of the shorter side) of every
+     * image in {@code in}, resized to {@code size} and written as JPEGs to {@code out}; reproducible from {@code seed}.
+     */
+    public static Result tiles(Path in, Path out, int size, int perImage, long seed) {
+        Random r = new Random(seed);
+        Map<Path, String> skipped = new LinkedHashMap<>();
+        int n = 0;
+        for (Path p : ImageFiles.list(in)) {
+            BufferedImage img;
+            try {
+                img = ImageFiles.read(p);
+            } catch (BadImageException e) {
+                skipped.put(p, e.problem());
+                continue;
+            }
+            int shorter = Math.min(img.getWidth(), img.getHeight());
+            for (int t = 0; t < perImage; t++) {
+                int s = Math.max(1, (int) (shorter * (0.4 + 0.6 * r.nextDouble())));
+                int x = r.nextInt(img.getWidth() - s + 1);
+                int y = r.nextInt(img.getHeight() - s + 1);
+                BufferedImage tile = ImageFiles.resize(img.getSubimage(x, y, s, s), size, size);
+                ImageFiles.write(tile, out.resolve(base(p) + "_" + t + ".jpg"));
+                n++;
+            }
+        }
+        return new Result(Map.of(out.getFileName().toString(), n), skipped);
+    }
+
+    private static Map<String, Double> parts(Map<String, Double> m) {
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        ordered.put("train", m.get("train"));
+        ordered.put("val", m.get("val"));
+        return ordered;
+    }
+
+    /**
+     * Splits the images of {@code in} into subfolders of {@code outRoot} by fractions, e.g.
+     * {train: 0.9, test: 0.1} or {trainA: 0.8, testA: 0.2}. The assignment depends only on the sorted
+     * file names and {@code seed}. Files are copied.
+     */
+    public static Result split(Path in, Path outRoot, Map<String, Double> fractions, long seed) {
+        Map<String, List<Path>> parts = assign(ImageFiles.list(in), fractions, seed);
+        Map<String, Integer> written = new LinkedHashMap<>();
+        for (var e : parts.entrySet()) {
+            Path dir = outRoot.resolve(e.getKey());
+            try {
+                Files.createDirectories(dir);
+                for (Path p : e.getValue()) {
+                    Files.copy(p, dir.resolve(p.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot copy into " + dir + ": " + ex.getMessage(), ex);
+            }
+            written.put(e.getKey(), e.getValue().size());
+        }
+        return new Result(written, Map.of());
+    }
+
+    /** Reproducible assignment of files to parts: shuffle with {@code seed}, cut by cumulative fractions. */
+    static Map<String, List<Path>> assign(List<Path> files, Map<String, Double> fractions, long seed) {
+        double total = fractions.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (fractions.isEmpty() || total <= 0 || fractions.values().stream().anyMatch(f -> f < 0)) {
+            throw new DatasetException(null, "bad split fractions " + fractions, "give non-negative fractions, e.g. train=0.9,test=0.1");
+        }
+        List<Path> shuffled = new ArrayList<>(files);
+        java.util.Collections.sort(shuffled);
+        java.util.Collections.shuffle(shuffled, new Random(seed));
+        Map<String, List<Path>> out = new LinkedHashMap<>();
+        double cum = 0;
+        int start = 0;
+        for (var e : fractions.entrySet()) {
+            cum += e.getValue() / total;
+            int end = (int) Math.round(cum * shuffled.size());
+            List<Path> part = new ArrayList<>(shuffled.subList(start, Math.min(end, shuffled.size())));
+            part.sort(null);
+            out.put(e.getKey(), part);
+            start = end;
+        }
+        return out;
+    }
+
+    static String base(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}
