@@ -1,5 +1,6 @@
 package org.gan4j.core.loss;
 
+import java.util.function.DoubleUnaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -47,57 +48,37 @@ record StandardAdversarialLoss(Kind kind, double realLabel) implements Adversari
         };
     }
 
-    /** mean(softplus(z) - y z); d/dz = (sigmoid(z) - y) / n. */
+    /** mean(term(z)) and its gradient derivative(z) / n, in double precision. */
+    private static LossValue mean(INDArray z, DoubleUnaryOperator term, DoubleUnaryOperator derivative) {
+        double[] v = z.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] g = new double[v.length];
+        double n = v.length;
+        double sum = 0;
+        for (int i = 0; i < v.length; i++) {
+            sum += term.applyAsDouble(v[i]);
+            g[i] = derivative.applyAsDouble(v[i]) / n;
+        }
+        return new LossValue(sum / n, Nd4j.create(g, z.shape(), 'c').castTo(z.dataType()));
+    }
+
+    /** softplus(z) - y z: cross-entropy of sigmoid(z) against label y; derivative sigmoid(z) - y. */
     private static LossValue binaryCrossEntropy(INDArray z, double y) {
-        double[] v = z.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double[] g = new double[v.length];
-        double n = v.length;
-        double sum = 0;
-        for (int i = 0; i < v.length; i++) {
-            sum += softplus(v[i]) - y * v[i];
-            g[i] = (sigmoid(v[i]) - y) / n;
-        }
-        return result(sum / n, g, z);
+        return mean(z, x -> softplus(x) - y * x, x -> sigmoid(x) - y);
     }
 
-    /** mean(log(1 - sigmoid(z))) = mean(-softplus(z)); d/dz = -sigmoid(z) / n. */
+    /** log(1 - sigmoid(z)) = -softplus(z); derivative -sigmoid(z). */
     private static LossValue logOneMinusSigmoid(INDArray z) {
-        double[] v = z.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double[] g = new double[v.length];
-        double n = v.length;
-        double sum = 0;
-        for (int i = 0; i < v.length; i++) {
-            sum -= softplus(v[i]);
-            g[i] = -sigmoid(v[i]) / n;
-        }
-        return result(sum / n, g, z);
+        return mean(z, x -> -softplus(x), x -> -sigmoid(x));
     }
 
-    /** mean((z - y)^2); d/dz = 2 (z - y) / n. */
+    /** (z - y)^2; derivative 2 (z - y). */
     private static LossValue squaredError(INDArray z, double y) {
-        double[] v = z.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double[] g = new double[v.length];
-        double n = v.length;
-        double sum = 0;
-        for (int i = 0; i < v.length; i++) {
-            double d = v[i] - y;
-            sum += d * d;
-            g[i] = 2 * d / n;
-        }
-        return result(sum / n, g, z);
+        return mean(z, x -> (x - y) * (x - y), x -> 2 * (x - y));
     }
 
-    /** sign * mean(z); d/dz = sign / n. */
+    /** sign * z; derivative sign. */
     private static LossValue linear(INDArray z, double sign) {
-        double[] v = z.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double[] g = new double[v.length];
-        double n = v.length;
-        double sum = 0;
-        for (int i = 0; i < v.length; i++) {
-            sum += v[i];
-            g[i] = sign / n;
-        }
-        return result(sign * sum / n, g, z);
+        return mean(z, x -> sign * x, x -> sign);
     }
 
     static double softplus(double x) {
@@ -110,10 +91,5 @@ record StandardAdversarialLoss(Kind kind, double realLabel) implements Adversari
         }
         double e = Math.exp(x);
         return e / (1 + e);
-    }
-
-    static LossValue result(double value, double[] gradient, INDArray like) {
-        INDArray g = Nd4j.create(gradient, like.shape(), 'c').castTo(like.dataType());
-        return new LossValue(value, g);
     }
 }
