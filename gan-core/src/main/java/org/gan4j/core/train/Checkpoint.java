@@ -6,16 +6,12 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +25,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.util.ModelSerializer;
+import org.gan4j.core.io.AtomicFiles;
 import org.gan4j.core.nn.Network;
 
 /**
@@ -80,37 +77,27 @@ public final class Checkpoint {
             p.setProperty("network." + e.getKey() + ".type", e.getValue().model().getClass().getSimpleName());
         }
 
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp);
-                 ZipOutputStream zip = new ZipOutputStream(os)) {
-                zip.putNextEntry(new ZipEntry(PROPERTIES));
-                StringWriter text = new StringWriter();
-                p.store(text, "gan4j checkpoint");
-                zip.write(text.toString().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-                for (Map.Entry<String, Network> e : variant.networks().entrySet()) {
-                    zip.putNextEntry(new ZipEntry(NETWORKS + e.getKey() + ".zip"));
-                    ModelSerializer.writeModel(e.getValue().model(), zip, true);
-                    zip.closeEntry();
-                }
-                ByteArrayOutputStream state = new ByteArrayOutputStream();
-                try (DataOutputStream out = new DataOutputStream(state)) {
-                    variant.writeState(out);
-                }
-                zip.putNextEntry(new ZipEntry(STATE));
-                zip.write(state.toByteArray());
+        AtomicFiles.write(target, os -> {
+            ZipOutputStream zip = new ZipOutputStream(os);
+            zip.putNextEntry(new ZipEntry(PROPERTIES));
+            StringWriter text = new StringWriter();
+            p.store(text, "gan4j checkpoint");
+            zip.write(text.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            for (Map.Entry<String, Network> e : variant.networks().entrySet()) {
+                zip.putNextEntry(new ZipEntry(NETWORKS + e.getKey() + ".zip"));
+                ModelSerializer.writeModel(e.getValue().model(), zip, true);
                 zip.closeEntry();
             }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ch.force(true);
+            ByteArrayOutputStream state = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(state)) {
+                variant.writeState(out);
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            zip.putNextEntry(new ZipEntry(STATE));
+            zip.write(state.toByteArray());
+            zip.closeEntry();
+            zip.finish();
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.util.ModelSerializer;
 import org.gan4j.core.image.LossPlot;
+import org.gan4j.core.io.AtomicFiles;
 import org.gan4j.core.train.Trainer;
 
 /** Runs a trainer with a clean stop on Ctrl-C and writes the end-of-run files. */
@@ -36,14 +37,7 @@ final class Runs {
         }
         var generator = trainer.variant().networks().get("generator");
         if (generator != null) {
-            java.nio.file.Path tmp = Files.createTempFile(run.root, "generator", ".tmp");
-            try {
-                ModelSerializer.writeModel(generator.model(), tmp.toFile(), false);
-                Files.move(tmp, run.generator(), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(run.generator(), out -> ModelSerializer.writeModel(generator.model(), out, false));
         }
         if (Files.exists(run.lossLog()) && Files.size(run.lossLog()) > 0) {
             LossPlot.render(run.lossLog(), run.lossPlot(), 900, 450);
