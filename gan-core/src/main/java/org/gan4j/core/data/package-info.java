@@ -1,2 +1,7 @@
-/** Data contracts between datasets and the training engine: {@link org.gan4j.core.data.Batch} and {@link org.gan4j.core.data.BatchSource}. */
+/**
+ * Data contracts between datasets and the training engine: {@link org.gan4j.core.data.Batch} and
+ * {@link org.gan4j.core.data.BatchSource}; seeded epoch orders and random streams
+ * ({@link org.gan4j.core.data.EpochOrder}); in-memory sources ({@link org.gan4j.core.data.ShuffledBatchSource},
+ * {@link org.gan4j.core.data.InMemoryBatchSource}).
+ */
 package org.gan4j.core.data;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.gan4j.core.data.EpochOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ final class ImageList {
                 }
             }
             if (alt == null) {
-                alt = Seeds.rng(seed, epoch, position, Seeds.REPLACE + 16 * stream);
+                alt = EpochOrder.random(seed, epoch, position, ImageDataset.REPLACE + 16 * stream);
             }
             file = files.get(alt.nextInt(files.size()));
         }

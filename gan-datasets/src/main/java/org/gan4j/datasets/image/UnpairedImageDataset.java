@@ -2,10 +2,10 @@ package org.gan4j.datasets.image;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.data.BatchSource;
+import org.gan4j.core.data.EpochOrder;
 
 /**
  * CycleGAN's unpaired layout (monet2photo): {@code ROOT/trainA}, {@code ROOT/trainB}, {@code ROOT/testA},
@@ -20,25 +20,18 @@ import org.gan4j.core.data.BatchSource;
  *
  * <p>{@link Batch#a()} holds the input domain, {@link Batch#b()} the other (see {@link Direction}).
  */
-public final class UnpairedImageDataset implements BatchSource {
-    private final Path root;
+public final class UnpairedImageDataset extends ImageDataset {
     private final ImageList a;
     private final ImageList b;
-    private final Map<Path, String> bad = ImageList.newBadMap();
-    private final Transform transform;
-    private final Builder cfg;
+    private final boolean serial;
 
-    private UnpairedImageDataset(Builder cfg) {
-        this.cfg = cfg;
-        this.root = cfg.root;
-        if (!java.nio.file.Files.isDirectory(root)) {
-            throw new DatasetException(root, "dataset root not found", "give the folder that holds "
-                    + cfg.split + "A and " + cfg.split + "B");
-        }
-        this.a = new ImageList(root.resolve(cfg.split + "A"), cfg.load, bad);
-        this.b = new ImageList(root.resolve(cfg.split + "B"), cfg.load, bad);
-        this.transform = new Transform(cfg.transform, !cfg.testMode);
-        Batches.checkSize(cfg.batchSize, size(), root);
+    private UnpairedImageDataset(Builder cfg, String split) {
+        super(cfg, requireRoot(cfg.path, "give the folder that holds " + split + "A and " + split + "B"),
+                cfg.path.resolve(split + "A"), cfg.path.resolve(split + "B"));
+        this.a = lists[0];
+        this.b = lists[1];
+        this.serial = cfg.serial;
+        checkSize();
     }
 
     /** A builder for the dataset under {@code root}. */
@@ -57,101 +50,48 @@ public final class UnpairedImageDataset implements BatchSource {
     }
 
     /** Examples per epoch: max(|A|, |B|) in training, the input side's count in test mode. */
+    @Override
     public int size() {
-        if (cfg.testMode) {
-            return cfg.direction == Direction.A_TO_B ? a.size() : b.size();
+        if (testMode) {
+            return direction == Direction.A_TO_B ? a.size() : b.size();
         }
         return Math.max(a.size(), b.size());
     }
 
-    /** Files skipped as bad so far (with skipBad), with the reason. */
-    public Map<Path, String> skipped() {
-        return Map.copyOf(bad);
-    }
-
     @Override
-    public int batchSize() {
-        return cfg.batchSize;
-    }
-
-    @Override
-    public int batchesPerEpoch() {
-        return size() / cfg.batchSize;
-    }
-
-    @Override
-    public BatchStream epoch(long seed, int epoch, int firstBatch) {
-        int[] order = Seeds.order(seed, epoch, size(), cfg.shuffle && !cfg.testMode);
-        return new Prefetcher(i -> batch(seed, epoch, order, i), firstBatch, batchesPerEpoch(),
-                cfg.load.workers(), cfg.load.prefetch());
-    }
-
-    private Batch batch(long seed, int epoch, int[] order, int index) {
-        int n = cfg.batchSize;
-        Transform.Item[] itemsA = new Transform.Item[n];
-        Transform.Item[] itemsB = new Transform.Item[n];
-        for (int j = 0; j < n; j++) {
-            int k = index * n + j;
+    Batch batch(long seed, int epoch, int[] order, int index) {
+        Transform.Item[] itemsA = new Transform.Item[batchSize];
+        Transform.Item[] itemsB = new Transform.Item[batchSize];
+        for (int j = 0; j < batchSize; j++) {
+            int k = index * batchSize + j;
             int ia;
             int ib;
-            if (cfg.testMode) {
-                boolean aFirst = cfg.direction == Direction.A_TO_B;
+            if (testMode) {
+                boolean aFirst = direction == Direction.A_TO_B;
                 ia = aFirst ? k : k % a.size();
                 ib = aFirst ? k % b.size() : k;
             } else {
                 int i = order[k];
                 ia = i % a.size();
-                ib = cfg.serial ? i % b.size() : Seeds.rng(seed, epoch, k, Seeds.PICK_B).nextInt(b.size());
+                ib = serial ? i % b.size() : EpochOrder.random(seed, epoch, k, PICK_B).nextInt(b.size());
             }
-            itemsA[j] = item(a, ia, seed, epoch, k, 0, cfg.channelsA);
-            itemsB[j] = item(b, ib, seed, epoch, k, 1, cfg.channelsB);
+            itemsA[j] = item(a, ia, seed, epoch, k, 0, channelsA);
+            itemsB[j] = item(b, ib, seed, epoch, k, 1, channelsB);
         }
-        var ta = Batches.stack(itemsA, root);
-        var tb = Batches.stack(itemsB, root);
-        return cfg.direction == Direction.A_TO_B ? new Batch(ta, tb) : new Batch(tb, ta);
+        return stack(itemsA, itemsB);
     }
 
-    private Transform.Item item(ImageList list, int index, long seed, int epoch, int k, int side, int channels) {
-        return list.load(index, seed, epoch, k, side, file -> {
-            Pixels p = list.decode(file).withChannels(channels);
-            var rng = Seeds.rng(seed, epoch, k, side == 0 ? Seeds.PARAMS_A : Seeds.PARAMS_B);
-            return transform.apply(p, transform.draw(rng, p.width(), p.height(), file));
-        });
-    }
-
-    /** Settings; every one has a default. */
-    public static final class Builder {
-        private final Path root;
-        private String split = null;
-        private boolean testMode;
-        private Direction direction = Direction.A_TO_B;
+    /** Settings; every one has a default (see the inherited methods). */
+    public static final class Builder extends TwoSidedBuilder<Builder> {
         private boolean serial;
-        private boolean shuffle = true;
-        private int batchSize = 1;
-        private int channelsA = 3;
-        private int channelsB = 3;
-        private TransformOptions transform = TransformOptions.defaults();
-        private LoadOptions load = LoadOptions.defaults();
 
         private Builder(Path root) {
-            this.root = Objects.requireNonNull(root, "root");
+            super(root);
         }
 
         /** Folder prefix: reads {@code split + "A"} and {@code split + "B"} (default "train", "test" in test mode). */
         public Builder split(String split) {
             this.split = Objects.requireNonNull(split);
-            return this;
-        }
-
-        /** Test mode: each input-side image once, in order, centre crop, no flip (default false). */
-        public Builder testMode(boolean on) {
-            this.testMode = on;
-            return this;
-        }
-
-        /** Which domain is {@link Batch#a()} (default A_TO_B). */
-        public Builder direction(Direction d) {
-            this.direction = Objects.requireNonNull(d);
             return this;
         }
 
@@ -161,68 +101,13 @@ public final class UnpairedImageDataset implements BatchSource {
             return this;
         }
 
-        /** Shuffle A each epoch (default true; ignored in test mode). */
-        public Builder shuffle(boolean on) {
-            this.shuffle = on;
-            return this;
-        }
-
-        /** Examples per batch (default 1, as CycleGAN). */
-        public Builder batchSize(int n) {
-            this.batchSize = n;
-            return this;
-        }
-
-        /** Channels of both domains, 1 (luma) or 3 (RGB, default). */
-        public Builder channels(int c) {
-            return channels(c, c);
-        }
-
-        /** Channels of domain A and domain B, each 1 or 3 (default 3 and 3). */
-        public Builder channels(int forA, int forB) {
-            check(forA);
-            check(forB);
-            this.channelsA = forA;
-            this.channelsB = forB;
-            return this;
-        }
-
-        /** Transforms (default {@link TransformOptions#defaults()}). */
-        public Builder transform(TransformOptions t) {
-            this.transform = Objects.requireNonNull(t);
-            return this;
-        }
-
-        /** Loading (default {@link LoadOptions#defaults()}). */
-        public Builder load(LoadOptions l) {
-            this.load = Objects.requireNonNull(l);
-            return this;
-        }
-
         /**
          * Lists both folders and checks the settings.
          *
          * @throws DatasetException if a folder is missing or empty, or there are fewer images than a batch
          */
         public UnpairedImageDataset build() {
-            Builder copy = new Builder(root);
-            copy.split = split != null ? split : (testMode ? "test" : "train");
-            copy.testMode = testMode;
-            copy.direction = direction;
-            copy.serial = serial;
-            copy.shuffle = shuffle;
-            copy.batchSize = batchSize;
-            copy.channelsA = channelsA;
-            copy.channelsB = channelsB;
-            copy.transform = transform;
-            copy.load = load;
-            return new UnpairedImageDataset(copy);
-        }
-
-        static void check(int c) {
-            if (c != 1 && c != 3) {
-                throw new IllegalArgumentException("channels must be 1 or 3, got " + c);
-            }
+            return new UnpairedImageDataset(this, splitOr("test"));
         }
     }
 }

@@ -1,9 +1,8 @@
 package org.gan4j.datasets.mnist;
 
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import org.gan4j.core.data.Batch;
-import org.gan4j.core.data.BatchSource;
+import org.gan4j.core.data.ShuffledBatchSource;
 
 /**
  * Seeded, shuffled minibatches over MNIST in memory. The order of an epoch is a pure function of
@@ -14,9 +13,8 @@ import org.gan4j.core.data.BatchSource;
  * without, {@code b} is null. {@link #batchIndices(long, int, int)} gives the example indices of a
  * batch either way, so labels can also be looked up with {@link Mnist#label(int)}.
  */
-public final class MnistBatchSource implements BatchSource {
+public final class MnistBatchSource extends ShuffledBatchSource {
     private final Mnist data;
-    private final int batchSize;
     private final boolean withLabels;
 
     /** Batches of images only. */
@@ -29,12 +27,16 @@ public final class MnistBatchSource implements BatchSource {
      * @throws IllegalArgumentException if {@code batchSize} is not in 1..data.size()
      */
     public MnistBatchSource(Mnist data, int batchSize, boolean withLabels) {
-        this.data = Objects.requireNonNull(data, "data");
+        super(Objects.requireNonNull(data, "data").size(), fitting(batchSize, data));
+        this.data = data;
+        this.withLabels = withLabels;
+    }
+
+    private static int fitting(int batchSize, Mnist data) {
         if (batchSize < 1 || batchSize > data.size()) {
             throw new IllegalArgumentException("batchSize must be in 1.." + data.size() + ", got " + batchSize);
         }
-        this.batchSize = batchSize;
-        this.withLabels = withLabels;
+        return batchSize;
     }
 
     /** The data the batches come from. */
@@ -43,63 +45,12 @@ public final class MnistBatchSource implements BatchSource {
     }
 
     @Override
-    public int batchSize() {
-        return batchSize;
-    }
-
-    @Override
-    public int batchesPerEpoch() {
-        return data.size() / batchSize;
-    }
-
-    /** The order of all examples in epoch {@code epoch}: a permutation of 0..size-1. */
-    public int[] order(long seed, int epoch) {
-        return EpochOrder.permutation(data.size(), seed, epoch);
-    }
-
-    /** The example indices of batch {@code batch} of epoch {@code epoch}. */
-    public int[] batchIndices(long seed, int epoch, int batch) {
-        Objects.checkIndex(batch, batchesPerEpoch());
-        int[] out = new int[batchSize];
-        System.arraycopy(order(seed, epoch), batch * batchSize, out, 0, batchSize);
-        return out;
-    }
-
-    @Override
-    public BatchStream epoch(long seed, int epoch, int firstBatch) {
-        int batches = batchesPerEpoch();
-        if (firstBatch < 0 || firstBatch > batches) {
-            throw new IllegalArgumentException("firstBatch must be in 0.." + batches + ", got " + firstBatch);
-        }
-        int[] order = order(seed, epoch);
-        return new BatchStream() {
-            private int next = firstBatch;
-
-            @Override
-            public boolean hasNext() {
-                return next < batches;
-            }
-
-            @Override
-            public Batch next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException("epoch " + epoch + " has " + batches + " batches");
-                }
-                int from = next++ * batchSize;
-                int to = from + batchSize;
-                return new Batch(data.images(order, from, to, false),
-                        withLabels ? data.oneHotLabels(order, from, to) : null);
-            }
-
-            @Override
-            public void close() {
-                next = batches; // nothing runs in the background
-            }
-        };
+    protected Batch batch(int[] order, int from, int to) {
+        return new Batch(data.images(order, from, to, false), withLabels ? data.oneHotLabels(order, from, to) : null);
     }
 
     @Override
     public String toString() {
-        return "MnistBatchSource[" + data + ", batch " + batchSize + (withLabels ? ", with labels]" : "]");
+        return "MnistBatchSource[" + data + ", batch " + batchSize() + (withLabels ? ", with labels]" : "]");
     }
 }

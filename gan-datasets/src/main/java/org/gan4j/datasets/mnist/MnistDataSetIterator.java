@@ -3,6 +3,7 @@ package org.gan4j.datasets.mnist;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import org.gan4j.core.data.EpochOrder;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;

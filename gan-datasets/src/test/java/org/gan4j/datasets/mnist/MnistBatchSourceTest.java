@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.gan4j.core.data.Batch;
+import org.gan4j.core.data.EpochOrder;
 import org.gan4j.core.data.BatchSource.BatchStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
