@@ -122,27 +122,23 @@ class TransposedConvolution2DTest {
             INDArray x = Nd4j.rand(DataType.DOUBLE, spec.inShape(2)).subi(0.5);
             INDArray r = Nd4j.rand(DataType.DOUBLE, net.output(x).shape()).subi(0.5);
             INDArray[] analytic = run(net, x, r);
-            double h = 1e-6;
-            INDArray params = net.params();
-            for (long i = 0; i < params.length(); i++) {
-                double v = params.getDouble(i);
-                params.putScalar(i, v + h);
-                double up = net.output(x).mul(r).sumNumber().doubleValue();
-                params.putScalar(i, v - h);
-                double down = net.output(x).mul(r).sumNumber().doubleValue();
-                params.putScalar(i, v);
-                assertClose((up - down) / (2 * h), analytic[2].getDouble(i), spec + " parameter " + i);
-            }
-            INDArray xf = x.reshape(x.length());
-            for (long i = 0; i < x.length(); i++) {
-                double v = xf.getDouble(i);
-                xf.putScalar(i, v + h);
-                double up = net.output(x).mul(r).sumNumber().doubleValue();
-                xf.putScalar(i, v - h);
-                double down = net.output(x).mul(r).sumNumber().doubleValue();
-                xf.putScalar(i, v);
-                assertClose((up - down) / (2 * h), analytic[1].reshape(x.length()).getDouble(i), spec + " input " + i);
-            }
+            checkAgainstFiniteDifferences(net, x, r, net.params(), analytic[2], spec + " parameter ");
+            checkAgainstFiniteDifferences(net, x, r, x.reshape(x.length()), analytic[1].reshape(x.length()), spec + " input ");
+        }
+    }
+
+    /** Perturbs each element of {@code values} (a view into the parameters or the input) in turn. */
+    static void checkAgainstFiniteDifferences(MultiLayerNetwork net, INDArray x, INDArray r, INDArray values,
+                                              INDArray analytic, String what) {
+        double h = 1e-6;
+        for (long i = 0; i < values.length(); i++) {
+            double v = values.getDouble(i);
+            values.putScalar(i, v + h);
+            double up = net.output(x).mul(r).sumNumber().doubleValue();
+            values.putScalar(i, v - h);
+            double down = net.output(x).mul(r).sumNumber().doubleValue();
+            values.putScalar(i, v);
+            assertClose((up - down) / (2 * h), analytic.getDouble(i), what + i);
         }
     }
 
