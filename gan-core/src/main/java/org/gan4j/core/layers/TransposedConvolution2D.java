@@ -28,7 +28,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <li>weight gradient: the weight gradient of {@code C} at input {@code dL/dy} and output gradient
  * {@code x} (libnd4j {@code conv2d_bp}); bias gradient: the sum of {@code dL/dy} over batch and space.</li>
  * </ul>
- * For an identity activation the backward pass does not recompute the forward pass (DL4J's layer does).
+ * With stride 1 and no dilation (and an odd kernel in {@code Same} mode) the layer is instead run as
+ * the ordinary convolution with the spatially flipped kernel and padding {@code k - 1 - p}: forward
+ * {@code conv2d}, and one {@code conv2d_bp} for both gradients (the flipped kernel and its gradient are
+ * small copies). For an identity activation the backward pass does not recompute the forward pass
+ * (DL4J's layer does).
  *
  * <p><b>Parameters.</b> "W" {@code [nIn, nOut, kH, kW]} and "b" {@code [nOut]} (when {@code hasBias}),
  * identical to {@code Deconvolution2D}: weights trained with either layer load into the other.

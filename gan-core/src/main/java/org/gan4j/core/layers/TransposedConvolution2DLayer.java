@@ -19,6 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BiasAdd;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -36,6 +37,8 @@ final class TransposedConvolution2DLayer extends Deconvolution2DLayer {
         final boolean nchw;
         final long[] yShape;
         final int[] args;
+        /** Arguments of the direct convolution x -> y with the flipped kernel, or null (see {@link #direct}). */
+        final int[] directArgs;
 
         Geometry(INDArray x, long nOut) {
             if (x.rank() != 4) {
@@ -56,12 +59,29 @@ final class TransposedConvolution2DLayer extends Deconvolution2DLayer {
             // libnd4j conv arguments; weights format 0 = [kH, kW, inChannels, outChannels] of C
             args = new int[] {kernel[0], kernel[1], strides[0], strides[1], pad[0], pad[1], dilation[0], dilation[1],
                 same ? 1 : 0, nchw ? 0 : 1, 0};
+            // stride 1, no dilation: the transposed convolution is the convolution with the spatially flipped
+            // kernel and padding k - 1 - p (same mode: odd kernels, whose padding is symmetric)
+            boolean direct = strides[0] == 1 && strides[1] == 1 && dilation[0] == 1 && dilation[1] == 1
+                    && (same ? kernel[0] % 2 == 1 && kernel[1] % 2 == 1 : pad[0] < kernel[0] && pad[1] < kernel[1]);
+            directArgs = !direct ? null : new int[] {kernel[0], kernel[1], 1, 1,
+                same ? 0 : kernel[0] - 1 - pad[0], same ? 0 : kernel[1] - 1 - pad[1], 1, 1, same ? 1 : 0, nchw ? 0 : 1, 0};
         }
     }
 
     /** DL4J layout [nIn, nOut, kH, kW] viewed as C's weights in libnd4j layout [kH, kW, nOut, nIn]. */
     private static INDArray asConvWeights(INDArray w) {
         return w.permute(2, 3, 1, 0);
+    }
+
+    /**
+     * The direct convolution's weights in libnd4j layout [kH, kW, nIn, nOut]: {@code Wf[a, b, i, o] =
+     * W[i, o, kH - 1 - a, kW - 1 - b]} (a copy).
+     */
+    private INDArray flippedWeights(INDArray w, LayerWorkspaceMgr workspaceMgr) {
+        INDArray view = w.permute(2, 3, 0, 1);
+        INDArray out = workspaceMgr.create(ArrayType.FF_WORKING_MEM, dataType, view.shape(), 'c');
+        Nd4j.exec(new Reverse(view, out, 0, 1));
+        return out;
     }
 
     private static void exec(String op, INDArray[] in, INDArray[] out, int[] args) {
@@ -81,8 +101,12 @@ final class TransposedConvolution2DLayer extends Deconvolution2DLayer {
                     + weights.size(0) + " " + layerId());
         }
         INDArray y = workspaceMgr.create(ArrayType.ACTIVATIONS, dataType, g.yShape, 'c');
-        INDArray yShape = Nd4j.createFromArray(Arrays.stream(g.yShape).mapToInt(Math::toIntExact).toArray());
-        exec("deconv2d_tf", new INDArray[] {yShape, asConvWeights(weights), x}, new INDArray[] {y}, g.args);
+        if (g.directArgs != null) {
+            exec("conv2d", new INDArray[] {x, flippedWeights(weights, workspaceMgr)}, new INDArray[] {y}, g.directArgs);
+        } else {
+            INDArray yShape = Nd4j.createFromArray(Arrays.stream(g.yShape).mapToInt(Math::toIntExact).toArray());
+            exec("deconv2d_tf", new INDArray[] {yShape, asConvWeights(weights), x}, new INDArray[] {y}, g.args);
+        }
         if (layerConf().hasBias()) {
             INDArray bias = getParamWithNoise(DeconvolutionParamInitializer.BIAS_KEY, training, workspaceMgr);
             Nd4j.getExecutioner().exec(new BiasAdd(y, bias.reshape(bias.length()), y, g.nchw));
@@ -103,15 +127,18 @@ final class TransposedConvolution2DLayer extends Deconvolution2DLayer {
         INDArray delta = afn instanceof ActivationIdentity ? epsilon
                 : afn.backprop(preOutput(true, true, workspaceMgr).getFirst(), epsilon).getFirst();
 
-        INDArray w = asConvWeights(weights);
-        // input gradient: C applied to delta
-        INDArray dx = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
-        exec("conv2d", new INDArray[] {delta, w}, new INDArray[] {dx}, g.args);
-        // weight gradient: C's weight gradient at input delta and output gradient x (its input
-        // gradient, a forward pass of this layer, is a by-product that goes to scratch memory)
         INDArray weightGradView = gradientViews.get(DeconvolutionParamInitializer.WEIGHT_KEY);
-        INDArray scratch = workspaceMgr.create(ArrayType.BP_WORKING_MEM, dataType, delta.shape(), 'c');
-        exec("conv2d_bp", new INDArray[] {delta, w, x}, new INDArray[] {scratch, asConvWeights(weightGradView)}, g.args);
+        INDArray dx = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
+        if (g.directArgs != null) {
+            // one backward pass of the direct convolution gives both gradients; un-flip the weight gradient
+            INDArray flippedGrad = workspaceMgr.create(ArrayType.BP_WORKING_MEM, dataType,
+                    weightGradView.permute(2, 3, 0, 1).shape(), 'c');
+            exec("conv2d_bp", new INDArray[] {x, flippedWeights(weights, workspaceMgr), delta},
+                    new INDArray[] {dx, flippedGrad}, g.directArgs);
+            Nd4j.exec(new Reverse(flippedGrad, weightGradView.permute(2, 3, 0, 1), 0, 1));
+        } else {
+            convolutionGradients(g, weights, weightGradView, x, delta, dx, workspaceMgr);
+        }
 
         Gradient gradient = new DefaultGradient();
         if (layerConf().hasBias()) {
@@ -122,5 +149,16 @@ final class TransposedConvolution2DLayer extends Deconvolution2DLayer {
         gradient.setGradientFor(DeconvolutionParamInitializer.WEIGHT_KEY, weightGradView, 'c');
         weightNoiseParams.clear();
         return new Pair<>(gradient, dx);
+    }
+
+    private void convolutionGradients(Geometry g, INDArray weights, INDArray weightGradView, INDArray x, INDArray delta,
+                                      INDArray dx, LayerWorkspaceMgr workspaceMgr) {
+        INDArray w = asConvWeights(weights);
+        // input gradient: C applied to delta
+        exec("conv2d", new INDArray[] {delta, w}, new INDArray[] {dx}, g.args);
+        // weight gradient: C's weight gradient at input delta and output gradient x (its input
+        // gradient, a forward pass of this layer, is a by-product that goes to scratch memory)
+        INDArray scratch = workspaceMgr.create(ArrayType.BP_WORKING_MEM, dataType, delta.shape(), 'c');
+        exec("conv2d_bp", new INDArray[] {delta, w, x}, new INDArray[] {scratch, asConvWeights(weightGradView)}, g.args);
     }
 }

@@ -61,6 +61,8 @@ class TransposedConvolution2DTest {
     static final Spec DCGAN_3 = new Spec(64, 1, 14, 5, 2, 0, ConvolutionMode.Same, false, Activation.TANH, CNN2DFormat.NCHW);
     static final Spec PYTORCH_K4S2P1 = new Spec(16, 8, 8, 4, 2, 1, ConvolutionMode.Truncate, true, Activation.RELU, CNN2DFormat.NCHW);
     static final Spec NHWC_BIAS = new Spec(6, 5, 5, 3, 2, 0, ConvolutionMode.Same, true, Activation.TANH, CNN2DFormat.NHWC);
+    static final Spec RADFORD_FIRST = new Spec(20, 8, 1, 4, 1, 0, ConvolutionMode.Truncate, false, Activation.IDENTITY, CNN2DFormat.NCHW);
+    static final Spec STRIDE1_PAD = new Spec(5, 4, 6, 4, 1, 1, ConvolutionMode.Truncate, true, Activation.IDENTITY, CNN2DFormat.NHWC);
     static final Spec STRIDE3_PAD = new Spec(4, 3, 5, 5, 3, 2, ConvolutionMode.Truncate, true, Activation.IDENTITY, CNN2DFormat.NCHW);
 
     /** Output, input gradient and parameter gradient of a network of one layer, for output gradient eps. */
@@ -108,6 +110,8 @@ class TransposedConvolution2DTest {
         assertSameAsDeconvolution2D(PYTORCH_K4S2P1, 3);
         assertSameAsDeconvolution2D(NHWC_BIAS, 3);
         assertSameAsDeconvolution2D(STRIDE3_PAD, 2);
+        assertSameAsDeconvolution2D(RADFORD_FIRST, 3);
+        assertSameAsDeconvolution2D(STRIDE1_PAD, 2);
     }
 
     /** Central finite differences in double precision of L = sum(r * layer(x)), for every parameter and input. */
@@ -116,7 +120,8 @@ class TransposedConvolution2DTest {
         for (Spec spec : new Spec[] {
             new Spec(2, 3, 3, 3, 2, 0, ConvolutionMode.Same, true, Activation.TANH, CNN2DFormat.NCHW),
             new Spec(3, 2, 3, 4, 2, 1, ConvolutionMode.Truncate, true, Activation.TANH, CNN2DFormat.NCHW),
-            new Spec(2, 2, 4, 5, 1, 0, ConvolutionMode.Same, false, Activation.IDENTITY, CNN2DFormat.NHWC)}) {
+            new Spec(2, 2, 4, 5, 1, 0, ConvolutionMode.Same, false, Activation.IDENTITY, CNN2DFormat.NHWC),
+            new Spec(2, 3, 3, 4, 1, 2, ConvolutionMode.Truncate, true, Activation.TANH, CNN2DFormat.NCHW)}) {
             MultiLayerNetwork net = spec.net(true, DataType.DOUBLE);
             Nd4j.getRandom().setSeed(3);
             INDArray x = Nd4j.rand(DataType.DOUBLE, spec.inShape(2)).subi(0.5);
