@@ -43,7 +43,7 @@ public final class Translator {
      * The model of a checkpoint; {@code reverse} asks for the B-to-A direction of a two-way model.
      *
      * @throws IllegalArgumentException if the checkpoint holds no image-to-image model
-     * @throws UnsupportedOperationException if {@code reverse} is asked of a one-way model such as pix2pix
+     * @throws IllegalArgumentException also if {@code reverse} is asked of a one-way model such as pix2pix
      */
     public static Translator load(Path checkpoint, boolean reverse) throws IOException {
         Path source = checkpoint;
@@ -56,11 +56,17 @@ public final class Translator {
             throw new IllegalArgumentException("checkpoint " + cp.file() + " holds variant " + cp.variantName()
                     + ", which does not translate images");
         }
+        ImageTranslator direction;
+        try {
+            direction = reverse ? t.reverse() : t;
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("checkpoint " + cp.file() + " (" + cp.variantName() + "): " + e.getMessage(), e);
+        }
         for (var e : v.networks().entrySet()) {
             Network n = e.getValue();
             n.copyStateFrom(cp.loadNetwork(e.getKey()));
         }
-        return new Translator(reverse ? t.reverse() : t);
+        return new Translator(direction);
     }
 
     public ImageTranslator model() {
