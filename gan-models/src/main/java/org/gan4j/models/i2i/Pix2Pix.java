@@ -231,23 +231,35 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         discriminator.backward(dReal.gradient().muli(0.5));
         discriminator.applyGradients();
 
-        // G step through the updated D: adversarial gradient on the B channels of D's input + lambda * L1
+        // G step through the updated D
+        GeneratorLoss gl = generatorLoss(a, b, fake);
+        generator.backward(gl.gradient());
+        generator.applyGradients();
+
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put(LOSS_D, 0.5 * (dFake.value() + dReal.value()));
+        losses.put(LOSS_G_GAN, gl.adversarial());
+        losses.put(LOSS_G_L1, settings.lambdaL1 * gl.l1());
+        losses.put(LOSS_D_REAL, dReal.value());
+        losses.put(LOSS_D_FAKE, dFake.value());
+        return losses;
+    }
+
+    /** G's loss terms and its gradient w.r.t. G(A). */
+    record GeneratorLoss(INDArray gradient, double adversarial, double l1) {}
+
+    /**
+     * The gradient of L_G = BCE(D(A, G(A)), real) + lambda * L1(G(A), B) w.r.t. G(A): D's input gradient
+     * restricted to the B channels plus lambda times the L1 gradient. D is left untouched.
+     */
+    GeneratorLoss generatorLoss(INDArray a, INDArray b, INDArray fake) {
         LossValue adv = loss.generator(discriminator.forward(Nd4j.concat(1, a, fake)));
         INDArray dInput = discriminator.inputGradient(adv.gradient());
         int c = inputChannels();
         INDArray gradFake = dInput.get(all(), interval(c, c + outputChannels()), all(), all()).dup();
         LossValue l1 = ReconstructionLoss.L1.compute(fake, b);
         gradFake.addi(l1.gradient().muli(settings.lambdaL1));
-        generator.backward(gradFake);
-        generator.applyGradients();
-
-        Map<String, Double> losses = new LinkedHashMap<>();
-        losses.put(LOSS_D, 0.5 * (dFake.value() + dReal.value()));
-        losses.put(LOSS_G_GAN, adv.value());
-        losses.put(LOSS_G_L1, settings.lambdaL1 * l1.value());
-        losses.put(LOSS_D_REAL, dReal.value());
-        losses.put(LOSS_D_FAKE, dFake.value());
-        return losses;
+        return new GeneratorLoss(gradFake, adv.value(), l1.value());
     }
 
     /** G(A) as at test time (see the class documentation); sizes must be multiples of {@link #sizeMultiple()}. */

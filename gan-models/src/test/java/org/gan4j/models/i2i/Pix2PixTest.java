@@ -30,9 +30,9 @@ class Pix2PixTest {
     @TempDir
     Path dir;
 
-    /** 32x32, U-Net depth 5 (one dropout level), 1-layer PatchGAN: a few milliseconds per step. */
+    /** 16x16, U-Net depth 4, 1-layer PatchGAN (6x6 logits): the fewest layers that exercise everything. */
     static Map<String, String> tinyConfig() {
-        return Map.of("preset", "cpu", "imageSize", "32", "unetDepth", "5", "ngf", "4", "ndf", "4", "dLayers", "1",
+        return Map.of("preset", "cpu", "imageSize", "16", "unetDepth", "4", "ngf", "4", "ndf", "4", "dLayers", "1",
                 "inputChannels", "1");
     }
 
@@ -42,7 +42,7 @@ class Pix2PixTest {
 
     private static INDArray images(long seed, int n, int channels) {
         Nd4j.getRandom().setSeed(seed);
-        return Nd4j.rand(DataType.FLOAT, n, channels, 32, 32).muli(2).subi(1);
+        return Nd4j.rand(DataType.FLOAT, n, channels, 16, 16).muli(2).subi(1);
     }
 
     private static Batch batch() {
@@ -89,20 +89,45 @@ class Pix2PixTest {
         assertNotEquals(half.generator().params(), full.generator().params(), "the full step also trains G");
     }
 
+    /** G's output gradient (D's input gradient on the B channels + 100 x L1's) against finite differences. */
+    @Test
+    void generatorLossGradientMatchesFiniteDifferences() {
+        Pix2Pix v = Pix2Pix.fromConfig(tinyConfig()).dataType(DataType.DOUBLE).build(6);
+        INDArray a = images(1, 2, 1).castTo(DataType.DOUBLE);
+        INDArray b = images(2, 2, 3).castTo(DataType.DOUBLE);
+        INDArray fake = images(3, 2, 3).castTo(DataType.DOUBLE).muli(0.9);
+        Pix2Pix.GeneratorLoss gl = v.generatorLoss(a, b, fake);
+        AdversarialLoss bce = AdversarialLoss.nonSaturating();
+        java.util.function.DoubleSupplier value = () -> bce.generator(v.discriminator().forward(Nd4j.concat(1, a, fake))).value()
+                + 100 * org.gan4j.core.loss.ReconstructionLoss.L1.compute(fake, b).value();
+        double h = 1e-6;
+        for (long i = 0; i < fake.length(); i += 67) { // 23 elements of 1536
+            double x = fake.getDouble(i);
+            fake.putScalar(i, x + h);
+            double up = value.getAsDouble();
+            fake.putScalar(i, x - h);
+            double down = value.getAsDouble();
+            fake.putScalar(i, x);
+            double numeric = (up - down) / (2 * h);
+            assertEquals(numeric, gl.gradient().getDouble(i), 1e-6 + 1e-4 * Math.abs(numeric), "element " + i);
+        }
+        assertEquals(0, v.discriminator().iteration());
+    }
+
     @Test
     void resumeThroughTheTrainerIsExact() throws Exception {
-        InMemoryBatchSource data = new InMemoryBatchSource(images(5, 6, 1), images(6, 6, 3), 2); // 3 batches
+        InMemoryBatchSource data = new InMemoryBatchSource(images(5, 2, 1), images(6, 2, 3), 2); // 1 batch per epoch
         GanVariant straight = tiny(9);
-        Trainer.builder(straight, data).epochs(2).seed(4).maxIterations(5).build().fit();
+        Trainer.builder(straight, data).epochs(2).seed(4).maxIterations(2).build().fit();
 
-        Trainer t1 = Trainer.builder(tiny(9), data).epochs(2).seed(4).maxIterations(2).build();
+        Trainer t1 = Trainer.builder(tiny(9), data).epochs(2).seed(4).maxIterations(1).build();
         t1.fit();
         Path cp = dir.resolve("cp.zip");
         t1.saveCheckpoint(cp);
 
         GanVariant resumed = VariantProvider.find("pix2pix").create(Checkpoint.read(cp).variantConfig(), 9);
         Nd4j.getRandom().setSeed(999);
-        Trainer t2 = Trainer.builder(resumed, data).epochs(2).seed(4).maxIterations(5).build();
+        Trainer t2 = Trainer.builder(resumed, data).epochs(2).seed(4).maxIterations(2).build(); // into epoch 2
         t2.resumeFrom(cp);
         t2.fit();
         for (Map.Entry<String, Network> e : straight.networks().entrySet()) {
@@ -121,7 +146,7 @@ class Pix2PixTest {
         v.previewPairs(images(3, 2, 1), images(4, 2, 3));
         Preview p = v.preview(1);
         assertEquals(3, p.columns());
-        assertArrayEquals(new long[] {6, 3, 32, 32}, p.images().shape());
+        assertArrayEquals(new long[] {6, 3, 16, 16}, p.images().shape());
         assertEquals(p.images(), v.preview(1).images(), "same seed, same dropout draws");
     }
 
@@ -164,7 +189,7 @@ class Pix2PixTest {
 
     @Test
     void resnetGeneratorOptionTrains() {
-        Pix2Pix v = Pix2Pix.fromConfig(Map.of("generator", "resnet6", "imageSize", "32", "ngf", "4", "ndf", "4",
+        Pix2Pix v = Pix2Pix.fromConfig(Map.of("generator", "resnet6", "imageSize", "16", "ngf", "4", "ndf", "4",
                 "dLayers", "1", "inputChannels", "1", "resizeConv", "true")).build(1);
         assertEquals(4, v.sizeMultiple());
         v.trainStep(batch(), new StepContext(1, 0, 0)).values().forEach(x -> assertTrue(Double.isFinite(x)));
