@@ -54,7 +54,7 @@ public final class PairedEvaluateCommand implements Callable<Integer> {
     static Result evaluate(Translator t, Path root, String split, Integer size, long seed) {
         ImageTranslator m = t.model();
         int s = size != null ? size : (m instanceof Pix2Pix p ? p.imageSize() : 256);
-        PairedImageDataset ds = PairedData.test(root, split, s, m.inputChannels(), m.outputChannels(), 1);
+        PairedImageDataset ds = PairedData.test(root, split, m, s, 1);
         double[] model = new double[3];
         double[] identity = new double[3];
         Nd4j.getRandom().setSeed(seed);

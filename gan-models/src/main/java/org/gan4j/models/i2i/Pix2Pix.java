@@ -59,7 +59,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * norm; {@code resizeConv} replaces its transposed convolutions); {@code imageSize}, {@code loadSize},
  * {@code unetDepth} (default: down to 1x1), {@code ngf}, {@code ndf}, {@code dLayers},
  * {@code lambdaL1}, {@code learningRate}, {@code beta1}, {@code inputChannels}, {@code outputChannels}
- * (default 3 and 3).
+ * (default 3 and 3), {@code direction} atob (default) | btoa (which half of the A|B files is the input, for
+ * data loaders).
  *
  * <h2>Deviations forced by DL4J</h2>
  * Batch-norm scale (gamma) starts at 1 instead of N(1, 0.02) (DL4J's batch norm takes a constant gamma
@@ -95,6 +96,9 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         /** CycleGAN's ResNet generator with 6 residual blocks. */
         RESNET_6
     }
+
+    /** Setting values of {@code direction}. */
+    private enum DataDirection { ATOB, BTOA }
 
     private final Builder settings;
     private final Generator generator;
@@ -134,6 +138,8 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         b.inputChannels = s.integer("inputChannels", b.inputChannels);
         b.outputChannels = s.integer("outputChannels", b.outputChannels);
         b.testTimeDropout = Boolean.parseBoolean(s.string("testTimeDropout", Boolean.toString(b.testTimeDropout)));
+        b.reverseData = s.choice("direction", DataDirection.class, b.reverseData ? DataDirection.BTOA : DataDirection.ATOB)
+                == DataDirection.BTOA;
         s.rejectUnknown();
         b.check();
         return b;
@@ -160,6 +166,15 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
     /** Side the training images are resized to before the random crop (286 for 256). */
     public int loadSize() {
         return settings.loadSize();
+    }
+
+    /**
+     * Whether the model learns B to A from side-by-side A|B files, i.e. takes the right half as its input
+     * (setting {@code direction=btoa}, pix2pix's {@code --direction BtoA}; default false). Data loaders read
+     * this; the networks only ever see input and target.
+     */
+    public boolean reverseData() {
+        return settings.reverseData;
     }
 
     @Override
@@ -343,6 +358,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         private int inputChannels = 3;
         private int outputChannels = 3;
         private boolean testTimeDropout = true;
+        private boolean reverseData;
         private DataType dataType = DataType.FLOAT;
 
         private Builder() {}
@@ -429,6 +445,12 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         /** Dropout and batch statistics at test time, as the reference code (default true). */
         public Builder testTimeDropout(boolean on) {
             this.testTimeDropout = on;
+            return this;
+        }
+
+        /** Learn B to A from A|B files: the right half is the input (default false). */
+        public Builder reverseData(boolean on) {
+            this.reverseData = on;
             return this;
         }
 
@@ -527,6 +549,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             m.put("inputChannels", Integer.toString(inputChannels));
             m.put("outputChannels", Integer.toString(outputChannels));
             m.put("testTimeDropout", Boolean.toString(testTimeDropout));
+            m.put("direction", reverseData ? "btoa" : "atob");
             return m;
         }
     }

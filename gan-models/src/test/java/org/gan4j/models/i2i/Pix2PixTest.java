@@ -182,6 +182,11 @@ class Pix2PixTest {
         assertEquals("6", cpu.get("unetDepth"));
         assertEquals("32", cpu.get("ngf"));
         assertEquals("2", cpu.get("dLayers"));
+        assertEquals("atob", paper.get("direction"));
+        Map<String, String> reverse = new java.util.HashMap<>(tinyConfig());
+        reverse.put("direction", "BtoA");
+        assertTrue(Pix2Pix.fromConfig(reverse).build(1).reverseData());
+        assertTrue(!tiny(1).reverseData());
         assertThrows(IllegalArgumentException.class, () -> Pix2Pix.fromConfig(Map.of("lambda", "10")));
         assertThrows(IllegalArgumentException.class, () -> tiny(1).trainStep(Batch.of(images(1, 2, 1)), new StepContext(1, 0, 0)));
         assertThrows(UnsupportedOperationException.class, () -> tiny(1).reverse());
