@@ -1,15 +1,9 @@
 package org.gan4j.core.layers;
 
-import java.util.Collection;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.NoParamLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Read it with {@link #lastGradient(ComputationGraph)} after {@code backpropGradient}; it is a
  * copy outside any workspace, of the gradient passed to that call (DL4J's sum convention).
  */
-public class InputGradientTap extends NoParamLayer {
+public class InputGradientTap extends ParameterFreeConf {
 
     /** The layer; add it with {@code addLayer("tap", new InputGradientTap(), "input")}. */
     public InputGradientTap() {}
@@ -67,32 +61,12 @@ public class InputGradientTap extends NoParamLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
-            DataType dataType) {
-        return NoParams.instantiate(InputGradientTapLayer::new, conf, listeners, layerIndex, paramsView,
-                initializeParams, dataType);
+    ParameterFreeLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
+        return new InputGradientTapLayer(conf, dataType);
     }
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
         return inputType;
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {}
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        return new LayerMemoryReport.Builder(layerName, InputGradientTap.class, inputType, inputType)
-                .standardMemory(0, 0)
-                .workingMemory(0, 0, 0, inputType.arrayElementsPerExample())
-                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
-                .build();
     }
 }

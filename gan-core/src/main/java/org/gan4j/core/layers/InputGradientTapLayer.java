@@ -3,7 +3,6 @@ package org.gan4j.core.layers;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -11,7 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The runtime layer of {@link InputGradientTap}: identity forward, keeps a detached copy of the gradient. */
-final class InputGradientTapLayer extends AbstractLayer<InputGradientTap> {
+final class InputGradientTapLayer extends ParameterFreeLayer<InputGradientTap> {
     private INDArray gradient;
 
     InputGradientTapLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -36,25 +35,7 @@ final class InputGradientTapLayer extends AbstractLayer<InputGradientTap> {
     }
 
     @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {}
-
-    @Override
     public Type type() {
         return Type.FEED_FORWARD;
-    }
-
-    @Override
-    public double calcRegularizationScore(boolean backpropParamsOnly) {
-        return 0;
-    }
-
-    @Override
-    public INDArray params() {
-        return null;
     }
 }

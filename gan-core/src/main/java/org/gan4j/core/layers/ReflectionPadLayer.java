@@ -7,7 +7,6 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -16,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 
 /** The runtime layer of {@link ReflectionPadding2D}. */
-final class ReflectionPadLayer extends AbstractLayer<ReflectionPadding2D> {
+final class ReflectionPadLayer extends ParameterFreeLayer<ReflectionPadding2D> {
 
     ReflectionPadLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -95,25 +94,7 @@ final class ReflectionPadLayer extends AbstractLayer<ReflectionPadding2D> {
     }
 
     @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {}
-
-    @Override
     public Type type() {
         return Type.CONVOLUTIONAL;
-    }
-
-    @Override
-    public double calcRegularizationScore(boolean backpropParamsOnly) {
-        return 0;
-    }
-
-    @Override
-    public INDArray params() {
-        return null;
     }
 }

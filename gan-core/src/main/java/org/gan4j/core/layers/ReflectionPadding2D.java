@@ -1,16 +1,9 @@
 package org.gan4j.core.layers;
 
 import java.util.Arrays;
-import java.util.Collection;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.NoParamLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Reflection padding of NCHW input, as PyTorch's {@code ReflectionPad2d}: the border row or column is
@@ -20,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>DL4J's own {@code sd.nn.pad(REFLECT)} gives wrong gradients in M2.1; this layer copies
  * strided slices forward and folds them back in the backward pass.
  */
-public class ReflectionPadding2D extends NoParamLayer {
+public class ReflectionPadding2D extends ParameterFreeConf {
     private int[] padding = {0, 0, 0, 0};
 
     /** For JSON deserialisation. */
@@ -50,16 +43,13 @@ public class ReflectionPadding2D extends NoParamLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
-            DataType dataType) {
-        return NoParams.instantiate(ReflectionPadLayer::new, conf, listeners, layerIndex, paramsView,
-                initializeParams, dataType);
+    ParameterFreeLayer<?> create(NeuralNetConfiguration conf, DataType dataType) {
+        return new ReflectionPadLayer(conf, dataType);
     }
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
-        NoParams.requireCnn(inputType, "ReflectionPadding2D");
+        requireCnn(inputType, "ReflectionPadding2D");
         var c = (InputType.InputTypeConvolutional) inputType;
         if (padding[0] >= c.getHeight() || padding[1] >= c.getHeight() || padding[2] >= c.getWidth()
                 || padding[3] >= c.getWidth()) {
@@ -68,23 +58,5 @@ public class ReflectionPadding2D extends NoParamLayer {
         }
         return InputType.convolutional(c.getHeight() + padding[0] + padding[1], c.getWidth() + padding[2] + padding[3],
                 c.getChannels());
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {}
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        InputType out = getOutputType(-1, inputType);
-        return new LayerMemoryReport.Builder(layerName, ReflectionPadding2D.class, inputType, out)
-                .standardMemory(0, 0)
-                .workingMemory(0, 0, 0, 0)
-                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
-                .build();
     }
 }

@@ -62,24 +62,21 @@ class LayersTest {
         var p = n.backpropGradient(r, LayerWorkspaceMgr.noWorkspaces());
         INDArray dx = p.getSecond().dup();
         INDArray dp = n.getGradientsViewArray().dup();
-        for (long i = 0; i < x.length(); i += 7) {
-            double v = x.getDouble(i);
-            x.putScalar(i, v + H);
-            double up = loss.apply(x);
-            x.putScalar(i, v - H);
-            double down = loss.apply(x);
-            x.putScalar(i, v);
-            assertClose((up - down) / (2 * H), dx.getDouble(i), "input gradient " + i);
-        }
-        INDArray params = n.params();
-        for (long i = 0; i < params.length(); i += 3) {
-            double v = params.getDouble(i);
-            params.putScalar(i, v + H);
-            double up = loss.apply(x);
-            params.putScalar(i, v - H);
-            double down = loss.apply(x);
-            params.putScalar(i, v);
-            assertClose((up - down) / (2 * H), dp.getDouble(i), "parameter gradient " + i);
+        assertFiniteDifferences(x, dx, 7, () -> loss.apply(x), "input gradient");
+        assertFiniteDifferences(n.params(), dp, 3, () -> loss.apply(x), "parameter gradient");
+    }
+
+    /** Central differences of {@code loss} w.r.t. every {@code stride}-th element of {@code vars} (changed in place and restored). */
+    private static void assertFiniteDifferences(INDArray vars, INDArray analytic, int stride,
+                                                java.util.function.DoubleSupplier loss, String what) {
+        for (long i = 0; i < vars.length(); i += stride) {
+            double v = vars.getDouble(i);
+            vars.putScalar(i, v + H);
+            double up = loss.getAsDouble();
+            vars.putScalar(i, v - H);
+            double down = loss.getAsDouble();
+            vars.putScalar(i, v);
+            assertClose((up - down) / (2 * H), analytic.getDouble(i), what + " " + i);
         }
     }
 
@@ -198,15 +195,7 @@ class LayersTest {
         g.backpropGradient(r);
         INDArray dx = InputGradientTap.lastGradient(g);
         assertArrayEquals(x.shape(), dx.shape());
-        for (long i = 0; i < x.length(); i += 5) {
-            double v = x.getDouble(i);
-            x.putScalar(i, v + H);
-            double up = g.outputSingle(false, x).mul(r).sumNumber().doubleValue();
-            x.putScalar(i, v - H);
-            double down = g.outputSingle(false, x).mul(r).sumNumber().doubleValue();
-            x.putScalar(i, v);
-            assertClose((up - down) / (2 * H), dx.getDouble(i), "input gradient " + i);
-        }
+        assertFiniteDifferences(x, dx, 5, () -> g.outputSingle(false, x).mul(r).sumNumber().doubleValue(), "input gradient");
     }
 
     @Test

@@ -170,18 +170,12 @@ class Pix2PixTest {
         Pix2Pix v = tiny(1);
         assertEquals(v.config(), Pix2Pix.fromConfig(v.config()).toConfig());
         Map<String, String> paper = Pix2Pix.builder().toConfig();
-        assertEquals("256", paper.get("imageSize"));
-        assertEquals("286", paper.get("loadSize"));
-        assertEquals("8", paper.get("unetDepth"));
-        assertEquals("64", paper.get("ngf"));
-        assertEquals("3", paper.get("dLayers"));
-        assertEquals("100.0", paper.get("lambdaL1"));
         Map<String, String> cpu = Pix2Pix.fromConfig(Map.of("preset", "cpu")).toConfig();
-        assertEquals("64", cpu.get("imageSize"));
-        assertEquals("72", cpu.get("loadSize"));
-        assertEquals("6", cpu.get("unetDepth"));
-        assertEquals("32", cpu.get("ngf"));
-        assertEquals("2", cpu.get("dLayers"));
+        String[] keys = {"imageSize", "loadSize", "unetDepth", "ngf", "ndf", "dLayers", "lambdaL1", "learningRate", "beta1"};
+        assertEquals(java.util.List.of("256", "286", "8", "64", "64", "3", "100.0", "2.0E-4", "0.5"),
+                java.util.Arrays.stream(keys).map(paper::get).toList());
+        assertEquals(java.util.List.of("64", "72", "6", "32", "32", "2", "100.0", "2.0E-4", "0.5"),
+                java.util.Arrays.stream(keys).map(cpu::get).toList());
         assertEquals("atob", paper.get("direction"));
         Map<String, String> reverse = new java.util.HashMap<>(tinyConfig());
         reverse.put("direction", "BtoA");
