@@ -52,6 +52,8 @@ class Pix2PixCliTest {
         assertTrue(Files.exists(run.resolve("checkpoints/ckpt-0000002.zip")));
         BufferedImage grid = ImageIO.read(run.resolve("samples/latest.png").toFile());
         assertTrue(grid.getWidth() > 3 * 32 && grid.getHeight() > 3 * 32, "3 triplets of val pairs");
+        assertEquals(0, GanCli.run("resume", "--run", run.toString(), "--max-iterations", "3"));
+        assertTrue(Files.exists(run.resolve("checkpoints/ckpt-0000003.zip")));
 
         Path odd = dir.resolve("in");
         Files.createDirectories(odd);
