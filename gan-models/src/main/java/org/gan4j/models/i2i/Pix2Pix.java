@@ -21,6 +21,7 @@ import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
 import org.gan4j.core.train.GanVariant;
+import org.gan4j.core.train.LinearDecaySchedule;
 import org.gan4j.core.train.Preview;
 import org.gan4j.core.train.Seeds;
 import org.gan4j.core.train.StepContext;
@@ -40,7 +41,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * {@code UnetGenerator}). D: the 70x70 PatchGAN (3 layers, ndf 64, batch norm) on the channel
  * concatenation of A and B (or G(A)), 30x30 logits. Loss: vanilla cGAN (binary cross-entropy on
  * logits; G minimises -log D(A, G(A))) + lambda_L1 = 100 x L1(G(A), B); D's loss is halved. Adam lr
- * 2e-4, beta1 0.5, beta2 0.999 for both networks; weights N(0, 0.02), biases 0; batch-norm momentum
+ * 2e-4, beta1 0.5, beta2 0.999 for both networks, constant for 100 epochs then decaying linearly towards 0
+ * over 100 more (the reference "linear" policy; {@code constantEpochs}, {@code decayEpochs}); weights
+ * N(0, 0.02), biases 0; batch-norm momentum
  * 0.1 (DL4J decay 0.9), eps 1e-5. Data (set by the caller, see {@link #loadSize()}): resize 286,
  * random crop 256, random mirror, batch 1. One D step then one G step per iteration; D sees the
  * fake pair first, then the real one, each in its own forward pass (own batch statistics).
@@ -58,7 +61,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * {@code generator} unet (default) | resnet9 | resnet6 (CycleGAN's ResNet generator with instance
  * norm; {@code resizeConv} replaces its transposed convolutions); {@code imageSize}, {@code loadSize},
  * {@code unetDepth} (default: down to 1x1), {@code ngf}, {@code ndf}, {@code dLayers},
- * {@code lambdaL1}, {@code learningRate}, {@code beta1}, {@code inputChannels}, {@code outputChannels}
+ * {@code lambdaL1}, {@code learningRate}, {@code beta1}, {@code constantEpochs}, {@code decayEpochs}, {@code inputChannels}, {@code outputChannels}
  * (default 3 and 3), {@code direction} atob (default) | btoa (which half of the A|B files is the input, for
  * data loaders).
  *
@@ -135,6 +138,8 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         b.lambdaL1 = s.real("lambdaL1", b.lambdaL1);
         b.learningRate = s.real("learningRate", b.learningRate);
         b.beta1 = s.real("beta1", b.beta1);
+        b.constantEpochs = s.integer("constantEpochs", b.constantEpochs);
+        b.decayEpochs = s.integer("decayEpochs", b.decayEpochs);
         b.inputChannels = s.integer("inputChannels", b.inputChannels);
         b.outputChannels = s.integer("outputChannels", b.outputChannels);
         b.testTimeDropout = Boolean.parseBoolean(s.string("testTimeDropout", Boolean.toString(b.testTimeDropout)));
@@ -355,6 +360,8 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         private double lambdaL1 = 100;
         private double learningRate = 2e-4;
         private double beta1 = 0.5;
+        private int constantEpochs = 100;
+        private int decayEpochs = 100;
         private int inputChannels = 3;
         private int outputChannels = 3;
         private boolean testTimeDropout = true;
@@ -435,6 +442,17 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             return this;
         }
 
+        /**
+         * Learning-rate policy: constant for {@code constant} epochs, then linear decay towards 0 over
+         * {@code decay} epochs (default 100 and 100, the reference code's {@code n_epochs} and
+         * {@code n_epochs_decay}; decay 0 keeps the rate constant).
+         */
+        public Builder epochs(int constant, int decay) {
+            this.constantEpochs = constant;
+            this.decayEpochs = decay;
+            return this;
+        }
+
         /** Channels of A and B (default 3 and 3). */
         public Builder channels(int in, int out) {
             this.inputChannels = in;
@@ -492,6 +510,10 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             positive("ngf", ngf());
             positive("ndf", ndf());
             positive("dLayers", dLayers());
+            if (constantEpochs < 0 || decayEpochs < 0) {
+                throw new IllegalArgumentException("constantEpochs and decayEpochs must be >= 0, got " + constantEpochs
+                        + " and " + decayEpochs);
+            }
             if (loadSize() < imageSize()) {
                 throw new IllegalArgumentException("loadSize " + loadSize() + " is smaller than imageSize " + imageSize());
             }
@@ -516,6 +538,11 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         public Pix2Pix build(long seed) {
             check();
             Adam adam = new Adam(learningRate, beta1, 0.999, 1e-8);
+            if (decayEpochs > 0) {
+                adam = Adam.builder().learningRate(learningRate)
+                        .learningRateSchedule(new LinearDecaySchedule(learningRate, constantEpochs, decayEpochs))
+                        .beta1(beta1).beta2(0.999).epsilon(1e-8).build();
+            }
             int size = imageSize();
             var gConf = generatorKind == GeneratorKind.UNET
                     ? UnetGenerator.config(depth(), ngf(), inputChannels, outputChannels, size, seed, adam, dataType)
@@ -546,6 +573,8 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             m.put("lambdaL1", Double.toString(lambdaL1));
             m.put("learningRate", Double.toString(learningRate));
             m.put("beta1", Double.toString(beta1));
+            m.put("constantEpochs", Integer.toString(constantEpochs));
+            m.put("decayEpochs", Integer.toString(decayEpochs));
             m.put("inputChannels", Integer.toString(inputChannels));
             m.put("outputChannels", Integer.toString(outputChannels));
             m.put("testTimeDropout", Boolean.toString(testTimeDropout));

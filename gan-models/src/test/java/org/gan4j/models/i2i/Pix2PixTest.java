@@ -171,10 +171,11 @@ class Pix2PixTest {
         assertEquals(v.config(), Pix2Pix.fromConfig(v.config()).toConfig());
         Map<String, String> paper = Pix2Pix.builder().toConfig();
         Map<String, String> cpu = Pix2Pix.fromConfig(Map.of("preset", "cpu")).toConfig();
-        String[] keys = {"imageSize", "loadSize", "unetDepth", "ngf", "ndf", "dLayers", "lambdaL1", "learningRate", "beta1"};
-        assertEquals(java.util.List.of("256", "286", "8", "64", "64", "3", "100.0", "2.0E-4", "0.5"),
+        String[] keys = {"imageSize", "loadSize", "unetDepth", "ngf", "ndf", "dLayers", "lambdaL1", "learningRate", "beta1",
+            "constantEpochs", "decayEpochs"};
+        assertEquals(java.util.List.of("256", "286", "8", "64", "64", "3", "100.0", "2.0E-4", "0.5", "100", "100"),
                 java.util.Arrays.stream(keys).map(paper::get).toList());
-        assertEquals(java.util.List.of("64", "72", "6", "32", "32", "2", "100.0", "2.0E-4", "0.5"),
+        assertEquals(java.util.List.of("64", "72", "6", "32", "32", "2", "100.0", "2.0E-4", "0.5", "100", "100"),
                 java.util.Arrays.stream(keys).map(cpu::get).toList());
         assertEquals("atob", paper.get("direction"));
         Map<String, String> reverse = new java.util.HashMap<>(tinyConfig());
@@ -184,6 +185,20 @@ class Pix2PixTest {
         assertThrows(IllegalArgumentException.class, () -> Pix2Pix.fromConfig(Map.of("lambda", "10")));
         assertThrows(IllegalArgumentException.class, () -> tiny(1).trainStep(Batch.of(images(1, 2, 1)), new StepContext(1, 0, 0)));
         assertThrows(UnsupportedOperationException.class, () -> tiny(1).reverse());
+    }
+
+    @Test
+    void learningRateFollowsTheLinearPolicy() {
+        Map<String, String> c = new java.util.HashMap<>(tinyConfig());
+        c.put("constantEpochs", "2");
+        c.put("decayEpochs", "2");
+        Pix2Pix v = Pix2Pix.fromConfig(c).build(1);
+        var layer = ((org.deeplearning4j.nn.graph.ComputationGraph) v.generator().model()).getLayer("down1");
+        var schedule = ((org.nd4j.linalg.learning.config.Adam) layer.conf().getLayer().getUpdaterByParam("W"))
+                .getLearningRateSchedule();
+        assertEquals(2e-4, schedule.valueAt(0, 1), 1e-12);
+        assertEquals(2e-4 * 2 / 3, schedule.valueAt(0, 2), 1e-12);
+        assertEquals(2e-4 / 3, schedule.valueAt(0, 3), 1e-12);
     }
 
     @Test
