@@ -54,7 +54,7 @@ class GraphInputGradientTest {
         assertEquals(params, net.params());
         assertEquals(0, g.iteration());
         double h = 1e-6;
-        for (long i = 0; i < x.length(); i += 3) {
+        for (long i = 0; i < x.length(); i += 7) {
             double v = x.getDouble(i);
             x.putScalar(i, v + h);
             double up = net.outputSingle(false, x).mul(r).sumNumber().doubleValue();
