@@ -82,7 +82,8 @@ abstract class AbstractNetwork {
         }
         INDArray in = backpropagate(outputGradient).inputGradient;
         if (in == null) {
-            throw new UnsupportedOperationException("this network does not expose input gradients");
+            throw new UnsupportedOperationException("this network does not expose input gradients (a ComputationGraph"
+                    + " needs an org.gan4j.core.layers.InputGradientTap as the only consumer of its input)");
         }
         return in;
     }

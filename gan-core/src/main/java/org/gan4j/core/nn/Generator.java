@@ -3,6 +3,7 @@ package org.gan4j.core.nn;
 import java.util.Arrays;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The generator role: a {@link Network} with a known input shape (per example, without the batch
@@ -15,6 +16,20 @@ public interface Generator extends Network {
 
     /** Input shape of one example (no batch dimension). */
     long[] inputShape();
+
+    /**
+     * Gradient of the mean loss w.r.t. the input of the last {@link #forward}, given the gradient
+     * w.r.t. its output; leaves parameters, updater state and iteration count untouched (as
+     * {@link Discriminator#inputGradient}). CycleGAN-style variants use it to train one generator
+     * through another.
+     *
+     * <p>A {@link MultiLayerNetwork} always supports it; a {@link ComputationGraph} needs an
+     * {@link org.gan4j.core.layers.InputGradientTap} as the only consumer of its input.
+     *
+     * @throws UnsupportedOperationException for a graph without a tap
+     * @throws IllegalStateException if parameter gradients are pending (call {@link #applyGradients} first)
+     */
+    INDArray inputGradient(INDArray outputGradient);
 
     /** Wraps a sequential generator. */
     static Generator of(MultiLayerNetwork network, long... inputShape) {

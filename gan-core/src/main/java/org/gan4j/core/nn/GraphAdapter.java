@@ -4,12 +4,14 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.gan4j.core.layers.InputGradientTap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@link Generator} over a single-input, single-output {@link ComputationGraph}. */
 final class GraphAdapter extends AbstractNetwork implements Generator {
     private final ComputationGraph graph;
     private final String outputName;
+    private final boolean tapped;
 
     GraphAdapter(ComputationGraph graph, long[] inputShape) {
         super(inputShape);
@@ -23,6 +25,7 @@ final class GraphAdapter extends AbstractNetwork implements Generator {
                     + conf.getNetworkInputs() + " -> " + conf.getNetworkOutputs());
         }
         outputName = conf.getNetworkOutputs().get(0);
+        tapped = InputGradientTap.isTapped(graph);
     }
 
     @Override
@@ -59,7 +62,8 @@ final class GraphAdapter extends AbstractNetwork implements Generator {
 
     @Override
     Backprop backpropagate(INDArray outputGradient) {
-        return new Backprop(graph.backpropGradient(outputGradient), null);
+        Gradient g = graph.backpropGradient(outputGradient);
+        return new Backprop(g, tapped ? InputGradientTap.lastGradient(graph) : null);
     }
 
     @Override

@@ -18,7 +18,7 @@ import org.gan4j.core.train.Seeds;
 import org.gan4j.core.train.StepContext;
 import org.gan4j.core.train.VariantProvider;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.gan4j.models.i2i.Pix2Pix;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {DataBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "VARIANT", description = "gan or dcgan")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VARIANT", description = "gan, dcgan or pix2pix")
     String variant;
 
     @Option(names = "--batch", description = "batch size (default: ${DEFAULT-VALUE})")
@@ -61,16 +61,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("name a variant to benchmark:" + names + " (or 'bench data')");
         }
         GanVariant v = VariantProvider.find(variant).create(settings, 1);
-        if (!(v instanceof ImageSampler sampler)) {
-            throw new IllegalArgumentException("bench supports noise-to-image variants; " + variant + " is not one");
-        }
-        long[] imageShape = sampler.generate(StepContext.gaussian(new java.util.SplittableRandom(0),
-                prepend(1, sampler.noiseShape()))).shape();
-        imageShape[0] = batch;
-        Nd4j.getRandom().setSeed(7);
-        // as the peer harnesses: a fixed uniform [-1, 1] "real" batch (data does not change the cost)
-        INDArray real = Nd4j.rand(DataType.FLOAT, imageShape).muli(2).subi(1);
-        Batch b = Batch.of(real);
+        Batch b = benchBatch(v, batch);
         for (int i = 0; i < warmup; i++) {
             step(v, b, i);
         }
@@ -107,6 +98,23 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "gan4j %s b%d ms_per_iter=%.1f images_per_s=%.1f%s%n", variant, batch, median,
                 batch * 1000.0 / median, sorted.length < iterations ? " (WARNING: too few uncontended iterations)" : "");
         return 0;
+    }
+
+    /** A fixed uniform [-1, 1] batch in the variant's shapes (as the peer harnesses: data does not change the cost). */
+    private static Batch benchBatch(GanVariant v, int batch) {
+        Nd4j.getRandom().setSeed(7);
+        if (v instanceof Pix2Pix p) {
+            int s = p.imageSize();
+            return new Batch(Nd4j.rand(DataType.FLOAT, batch, p.inputChannels(), s, s).muli(2).subi(1),
+                    Nd4j.rand(DataType.FLOAT, batch, p.outputChannels(), s, s).muli(2).subi(1));
+        }
+        if (!(v instanceof ImageSampler sampler)) {
+            throw new IllegalArgumentException("bench supports noise-to-image variants and pix2pix; " + v.name() + " is neither");
+        }
+        long[] imageShape = sampler.generate(StepContext.gaussian(new java.util.SplittableRandom(0),
+                prepend(1, sampler.noiseShape()))).shape();
+        imageShape[0] = batch;
+        return Batch.of(Nd4j.rand(DataType.FLOAT, imageShape).muli(2).subi(1));
     }
 
     private static Map<String, Double> step(GanVariant v, Batch b, int iteration) {

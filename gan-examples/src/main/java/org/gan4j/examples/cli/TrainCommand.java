@@ -19,13 +19,13 @@ import picocli.CommandLine.Parameters;
             "samples/ (grids over time), checkpoints/ (complete, resumable) and generator.zip (plain DL4J model)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "VARIANT", description = "gan or dcgan")
+    @Parameters(index = "0", paramLabel = "VARIANT", description = "gan, dcgan or pix2pix")
     String variant;
 
     @Option(names = "--epochs", description = "epochs to train (default: ${DEFAULT-VALUE})")
     int epochs = 5;
 
-    @Option(names = "--batch", description = "batch size (default: the variant's: gan 64, dcgan 256)")
+    @Option(names = "--batch", description = "batch size (default: the variant's: gan 64, dcgan 256, pix2pix 1)")
     Integer batch;
 
     @Option(names = "--out", required = true, description = "run folder, e.g. runs/dcgan")
@@ -36,6 +36,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", description = "dataset folder (default: GAN4J_DATA, the per-user cache, then a download)")
     Path data;
+
+    @Option(names = "--preset", description = "the variant's preset, e.g. cpu or paper for pix2pix (same as --set preset=...)")
+    String preset;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "variant setting, e.g. --set loss=least_squares (repeatable)")
     Map<String, String> settings = new LinkedHashMap<>();
@@ -60,8 +63,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + out + "' or choose another --out");
         }
         int b = batch != null ? batch : Datasets.defaultBatch(variant);
+        if (preset != null) {
+            settings.put("preset", preset);
+        }
         GanVariant v = VariantProvider.find(variant).create(settings, seed);
-        BatchSource source = Datasets.training(variant, data, b);
+        BatchSource source = Datasets.training(v, data, b);
         Map<String, String> runConfig = new LinkedHashMap<>();
         runConfig.put("epochs", Integer.toString(epochs));
         runConfig.put("batch", Integer.toString(b));

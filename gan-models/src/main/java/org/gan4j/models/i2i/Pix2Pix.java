@@ -1,0 +1,585 @@
+package org.gan4j.models.i2i;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.gan4j.core.data.Batch;
+import org.gan4j.core.loss.AdversarialLoss;
+import org.gan4j.core.loss.LossValue;
+import org.gan4j.core.loss.ReconstructionLoss;
+import org.gan4j.core.loss.Target;
+import org.gan4j.core.nn.Discriminator;
+import org.gan4j.core.nn.Generator;
+import org.gan4j.core.nn.Network;
+import org.gan4j.core.train.GanVariant;
+import org.gan4j.core.train.LinearDecaySchedule;
+import org.gan4j.core.train.Preview;
+import org.gan4j.core.train.Seeds;
+import org.gan4j.core.train.StepContext;
+import org.gan4j.models.Settings;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * pix2pix (Isola et al. 2017, "Image-to-Image Translation with Conditional Adversarial Networks"),
+ * following the authors' PyTorch code ({@code pix2pix_model.py}).
+ *
+ * <h2>{@link Preset#PAPER} (default): the paper's 256x256 model</h2>
+ * G: U-Net-256 (8 down / 8 up levels, ngf 64, batch norm, dropout 0.5 in the three innermost ngf*8
+ * decoder blocks after the bottleneck, skips by concatenation, tanh), 54.4 M parameters (see
+ * {@code UnetGenerator}). D: the 70x70 PatchGAN (3 layers, ndf 64, batch norm) on the channel
+ * concatenation of A and B (or G(A)), 30x30 logits. Loss: vanilla cGAN (binary cross-entropy on
+ * logits; G minimises -log D(A, G(A))) + lambda_L1 = 100 x L1(G(A), B); D's loss is halved. Adam lr
+ * 2e-4, beta1 0.5, beta2 0.999 for both networks, constant for 100 epochs then decaying linearly towards 0
+ * over 100 more (the reference "linear" policy; {@code constantEpochs}, {@code decayEpochs}); weights
+ * N(0, 0.02), biases 0; batch-norm momentum
+ * 0.1 (DL4J decay 0.9), eps 1e-5. Data (set by the caller, see {@link #loadSize()}): resize 286,
+ * random crop 256, random mirror, batch 1. One D step then one G step per iteration; D sees the
+ * fake pair first, then the real one, each in its own forward pass (own batch statistics).
+ *
+ * <h2>{@link Preset#CPU}: a model that visibly learns in minutes on two cores</h2>
+ * 64x64 (load 72, crop 64), U-Net of depth 6 (down to 1x1) with ngf 32 and one dropout level, a
+ * 34x34 PatchGAN (2 layers, ndf 32, 14x14 logits). Losses, optimizer and initialisation as PAPER.
+ *
+ * <h2>Test time</h2>
+ * {@link #translate} runs G as the reference {@code test.py} does by default (no {@code --eval}):
+ * dropout on and batch statistics, i.e. DL4J's training-mode forward pass, which changes no
+ * parameters. {@code testTimeDropout=false} switches to inference mode (running averages, no dropout).
+ *
+ * <h2>Options</h2>
+ * {@code generator} unet (default) | resnet9 | resnet6 (CycleGAN's ResNet generator with instance
+ * norm; {@code resizeConv} replaces its transposed convolutions); {@code imageSize}, {@code loadSize},
+ * {@code unetDepth} (default: down to 1x1), {@code ngf}, {@code ndf}, {@code dLayers},
+ * {@code lambdaL1}, {@code learningRate}, {@code beta1}, {@code constantEpochs}, {@code decayEpochs}, {@code inputChannels}, {@code outputChannels}
+ * (default 3 and 3), {@code direction} atob (default) | btoa (which half of the A|B files is the input, for
+ * data loaders).
+ *
+ * <h2>Deviations forced by DL4J</h2>
+ * Batch-norm scale (gamma) starts at 1 instead of N(1, 0.02) (DL4J's batch norm takes a constant gamma
+ * init). DL4J counts the batch-norm running mean and variance as parameters, so its parameter counts
+ * exceed PyTorch's by two per normalised channel. The skip connections carry LeakyReLU-activated encoder
+ * features exactly as the reference code's in-place LeakyReLU makes them.
+ */
+public final class Pix2Pix implements GanVariant, ImageTranslator {
+    /** The variant name used by the command line and checkpoints. */
+    public static final String NAME = "pix2pix";
+    static final String LOSS_D = "loss_D";
+    static final String LOSS_D_REAL = "loss_D_real";
+    static final String LOSS_D_FAKE = "loss_D_fake";
+    static final String LOSS_G_GAN = "loss_G_GAN";
+    static final String LOSS_G_L1 = "loss_G_L1";
+    /** Examples in a preview taken from the training data when none was given. */
+    static final int PREVIEW_PAIRS = 4;
+
+    /** Hyper-parameter presets. */
+    public enum Preset {
+        /** 64x64, small U-Net and PatchGAN: learns in minutes on a CPU. */
+        CPU,
+        /** The paper's 256x256 U-Net-256 + 70x70 PatchGAN. */
+        PAPER
+    }
+
+    /** Generator architectures. */
+    public enum GeneratorKind {
+        /** pix2pix's U-Net. */
+        UNET,
+        /** CycleGAN's ResNet generator with 9 residual blocks. */
+        RESNET_9,
+        /** CycleGAN's ResNet generator with 6 residual blocks. */
+        RESNET_6
+    }
+
+    /** Setting values of {@code direction}. */
+    private enum DataDirection { ATOB, BTOA }
+
+    private final Builder settings;
+    private final Generator generator;
+    private final Discriminator discriminator;
+    private final AdversarialLoss loss = AdversarialLoss.nonSaturating();
+    private INDArray previewA;
+    private INDArray previewB;
+    private boolean previewGiven;
+
+    private Pix2Pix(Builder b, Generator g, Discriminator d) {
+        this.settings = b;
+        this.generator = g;
+        this.discriminator = d;
+    }
+
+    /** A builder with the {@link Preset#PAPER} defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder from settings as {@link #config()} gives them (unknown keys are an error). */
+    public static Builder fromConfig(Map<String, String> config) {
+        Settings s = new Settings(NAME, config);
+        Builder b = new Builder();
+        b.preset(s.choice("preset", Preset.class, b.preset));
+        b.generatorKind = s.choice("generator", GeneratorKind.class, b.generatorKind);
+        b.imageSize = s.has("imageSize") ? s.integer("imageSize", 0) : null;
+        b.loadSize = s.has("loadSize") ? s.integer("loadSize", 0) : null;
+        b.unetDepth = s.has("unetDepth") ? s.integer("unetDepth", 0) : null;
+        b.ngf = s.has("ngf") ? s.integer("ngf", 0) : null;
+        b.ndf = s.has("ndf") ? s.integer("ndf", 0) : null;
+        b.dLayers = s.has("dLayers") ? s.integer("dLayers", 0) : null;
+        b.resizeConv = Boolean.parseBoolean(s.string("resizeConv", Boolean.toString(b.resizeConv)));
+        b.lambdaL1 = s.real("lambdaL1", b.lambdaL1);
+        b.learningRate = s.real("learningRate", b.learningRate);
+        b.beta1 = s.real("beta1", b.beta1);
+        b.constantEpochs = s.integer("constantEpochs", b.constantEpochs);
+        b.decayEpochs = s.integer("decayEpochs", b.decayEpochs);
+        b.inputChannels = s.integer("inputChannels", b.inputChannels);
+        b.outputChannels = s.integer("outputChannels", b.outputChannels);
+        b.testTimeDropout = Boolean.parseBoolean(s.string("testTimeDropout", Boolean.toString(b.testTimeDropout)));
+        b.reverseData = s.choice("direction", DataDirection.class, b.reverseData ? DataDirection.BTOA : DataDirection.ATOB)
+                == DataDirection.BTOA;
+        s.rejectUnknown();
+        b.check();
+        return b;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    public Generator generator() {
+        return generator;
+    }
+
+    public Discriminator discriminator() {
+        return discriminator;
+    }
+
+    /** Side of the square training crops. */
+    public int imageSize() {
+        return settings.imageSize();
+    }
+
+    /** Side the training images are resized to before the random crop (286 for 256). */
+    public int loadSize() {
+        return settings.loadSize();
+    }
+
+    /**
+     * Whether the model learns B to A from side-by-side A|B files, i.e. takes the right half as its input
+     * (setting {@code direction=btoa}, pix2pix's {@code --direction BtoA}; default false). Data loaders read
+     * this; the networks only ever see input and target.
+     */
+    public boolean reverseData() {
+        return settings.reverseData;
+    }
+
+    @Override
+    public int inputChannels() {
+        return settings.inputChannels;
+    }
+
+    @Override
+    public int outputChannels() {
+        return settings.outputChannels;
+    }
+
+    @Override
+    public int sizeMultiple() {
+        return settings.generatorKind == GeneratorKind.UNET ? 1 << settings.depth() : 4;
+    }
+
+    @Override
+    public Map<String, Network> networks() {
+        Map<String, Network> m = new LinkedHashMap<>();
+        m.put("generator", generator);
+        m.put("discriminator", discriminator);
+        return m;
+    }
+
+    /**
+     * Uses these pairs (e.g. a few validation images) for every preview: rows of input | output | target.
+     * Without them, the first {@value #PREVIEW_PAIRS} training pairs are used (and kept in checkpoints).
+     */
+    public Pix2Pix previewPairs(INDArray a, INDArray b) {
+        checkPair(a, b);
+        this.previewA = a.castTo(DataType.FLOAT).dup();
+        this.previewB = b.castTo(DataType.FLOAT).dup();
+        this.previewGiven = true;
+        return this;
+    }
+
+    private void checkPair(INDArray a, INDArray b) {
+        if (b == null) {
+            throw new IllegalArgumentException("pix2pix needs paired data: the batch has no B images");
+        }
+        long n = a.size(0);
+        long s = imageSize();
+        long[] ea = {n, inputChannels(), s, s};
+        long[] eb = {n, outputChannels(), s, s};
+        if (!Arrays.equals(a.shape(), ea) || !Arrays.equals(b.shape(), eb)) {
+            throw new IllegalArgumentException("pix2pix expects A " + Arrays.toString(ea) + " and B " + Arrays.toString(eb)
+                    + " but got " + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape())
+                    + " (check the image size and channels of the data against the preset)");
+        }
+    }
+
+    @Override
+    public Map<String, Double> trainStep(Batch batch, StepContext context) {
+        INDArray a = batch.a();
+        INDArray b = batch.b();
+        checkPair(a, b);
+        if (previewA == null) {
+            int k = (int) Math.min(PREVIEW_PAIRS, a.size(0));
+            previewA = a.get(interval(0, k)).castTo(DataType.FLOAT).dup();
+            previewB = b.get(interval(0, k)).castTo(DataType.FLOAT).dup();
+        }
+        INDArray fake = generator.forward(a);
+
+        // D step on (A, G(A)) as a plain array, then (A, B); each half of the loss is halved
+        LossValue dFake = loss.discriminator(discriminator.forward(Nd4j.concat(1, a, fake)), Target.FAKE);
+        discriminator.backward(dFake.gradient().muli(0.5));
+        LossValue dReal = loss.discriminator(discriminator.forward(Nd4j.concat(1, a, b)), Target.REAL);
+        discriminator.backward(dReal.gradient().muli(0.5));
+        discriminator.applyGradients();
+
+        // G step through the updated D
+        GeneratorLoss gl = generatorLoss(a, b, fake);
+        generator.backward(gl.gradient());
+        generator.applyGradients();
+
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put(LOSS_D, 0.5 * (dFake.value() + dReal.value()));
+        losses.put(LOSS_G_GAN, gl.adversarial());
+        losses.put(LOSS_G_L1, settings.lambdaL1 * gl.l1());
+        losses.put(LOSS_D_REAL, dReal.value());
+        losses.put(LOSS_D_FAKE, dFake.value());
+        return losses;
+    }
+
+    /** G's loss terms and its gradient w.r.t. G(A). */
+    record GeneratorLoss(INDArray gradient, double adversarial, double l1) {}
+
+    /**
+     * The gradient of L_G = BCE(D(A, G(A)), real) + lambda * L1(G(A), B) w.r.t. G(A): D's input gradient
+     * restricted to the B channels plus lambda times the L1 gradient. D is left untouched.
+     */
+    GeneratorLoss generatorLoss(INDArray a, INDArray b, INDArray fake) {
+        LossValue adv = loss.generator(discriminator.forward(Nd4j.concat(1, a, fake)));
+        INDArray dInput = discriminator.inputGradient(adv.gradient());
+        int c = inputChannels();
+        INDArray gradFake = dInput.get(all(), interval(c, c + outputChannels()), all(), all()).dup();
+        LossValue l1 = ReconstructionLoss.L1.compute(fake, b);
+        gradFake.addi(l1.gradient().muli(settings.lambdaL1));
+        return new GeneratorLoss(gradFake, adv.value(), l1.value());
+    }
+
+    /** G(A) as at test time (see the class documentation); sizes must be multiples of {@link #sizeMultiple()}. */
+    @Override
+    public INDArray translate(INDArray images) {
+        if (images.rank() != 4 || images.size(1) != inputChannels() || images.size(2) % sizeMultiple() != 0
+                || images.size(3) % sizeMultiple() != 0) {
+            throw new IllegalArgumentException("pix2pix translates NCHW images with " + inputChannels()
+                    + " channels and sides that are multiples of " + sizeMultiple() + ", got "
+                    + Arrays.toString(images.shape()));
+        }
+        ComputationGraph g = (ComputationGraph) generator.model();
+        return g.outputSingle(settings.testTimeDropout, images.castTo(g.params().dataType()));
+    }
+
+    /** Rows of input | G(input) | target for the fixed preview pairs; dropout draws are seeded from {@code seed}. */
+    @Override
+    public Preview preview(long seed) {
+        if (previewA == null) {
+            return new Preview(Nd4j.zeros(DataType.FLOAT, 1, outputChannels(), imageSize(), imageSize()), 1);
+        }
+        Nd4j.getRandom().setSeed(Seeds.mix(seed, -1, 0x9e7)); // the trainer reseeds before every step
+        INDArray out = translate(previewA).castTo(DataType.FLOAT);
+        long n = previewA.size(0);
+        INDArray[] rows = new INDArray[(int) (3 * n)];
+        for (int i = 0; i < n; i++) {
+            rows[3 * i] = rgb(previewA.get(interval(i, i + 1)));
+            rows[3 * i + 1] = rgb(out.get(interval(i, i + 1)));
+            rows[3 * i + 2] = rgb(previewB.get(interval(i, i + 1)));
+        }
+        return new Preview(Nd4j.concat(0, rows), 3);
+    }
+
+    private INDArray rgb(INDArray image) {
+        boolean mixed = inputChannels() != outputChannels();
+        return mixed && image.size(1) == 1 ? Nd4j.concat(1, image, image, image) : image;
+    }
+
+    @Override
+    public Map<String, String> config() {
+        return settings.toConfig();
+    }
+
+    /** Keeps preview pairs taken from the training data, so a resumed run shows the same ones. */
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        boolean keep = previewA != null && !previewGiven;
+        out.writeBoolean(keep);
+        if (keep) {
+            Nd4j.write(previewA, out);
+            Nd4j.write(previewB, out);
+        }
+    }
+
+    @Override
+    public void readState(DataInputStream in) throws IOException {
+        if (in.readBoolean()) {
+            INDArray a = Nd4j.read(in);
+            INDArray b = Nd4j.read(in);
+            if (!previewGiven) {
+                previewA = a;
+                previewB = b;
+            }
+        }
+    }
+
+    /** Settings; unset ones follow the preset. */
+    public static final class Builder {
+        private Preset preset = Preset.PAPER;
+        private GeneratorKind generatorKind = GeneratorKind.UNET;
+        private Integer imageSize;
+        private Integer loadSize;
+        private Integer unetDepth;
+        private Integer ngf;
+        private Integer ndf;
+        private Integer dLayers;
+        private boolean resizeConv;
+        private double lambdaL1 = 100;
+        private double learningRate = 2e-4;
+        private double beta1 = 0.5;
+        private int constantEpochs = 100;
+        private int decayEpochs = 100;
+        private int inputChannels = 3;
+        private int outputChannels = 3;
+        private boolean testTimeDropout = true;
+        private boolean reverseData;
+        private DataType dataType = DataType.FLOAT;
+
+        private Builder() {}
+
+        /** Preset for sizes and widths (default {@link Preset#PAPER}). */
+        public Builder preset(Preset p) {
+            this.preset = p;
+            return this;
+        }
+
+        /** Generator architecture (default U-Net). */
+        public Builder generator(GeneratorKind kind) {
+            this.generatorKind = kind;
+            return this;
+        }
+
+        /** Training crop size (default 256 PAPER, 64 CPU). */
+        public Builder imageSize(int size) {
+            this.imageSize = size;
+            return this;
+        }
+
+        /** Resize before cropping (default imageSize * 286 / 256: 286 PAPER, 72 CPU). */
+        public Builder loadSize(int size) {
+            this.loadSize = size;
+            return this;
+        }
+
+        /** U-Net down-sampling levels (default log2(imageSize): 8 for 256, i.e. down to 1x1). */
+        public Builder unetDepth(int depth) {
+            this.unetDepth = depth;
+            return this;
+        }
+
+        /** Generator filters in the first layer (default 64 PAPER, 32 CPU). */
+        public Builder ngf(int n) {
+            this.ngf = n;
+            return this;
+        }
+
+        /** Discriminator filters in the first layer (default 64 PAPER, 32 CPU). */
+        public Builder ndf(int n) {
+            this.ndf = n;
+            return this;
+        }
+
+        /** PatchGAN layers (default 3 = 70x70 PAPER, 2 = 34x34 CPU). */
+        public Builder discriminatorLayers(int n) {
+            this.dLayers = n;
+            return this;
+        }
+
+        /** ResNet generator only: up-sample + conv instead of transposed convolutions (default false). */
+        public Builder resizeConv(boolean on) {
+            this.resizeConv = on;
+            return this;
+        }
+
+        /** Weight of the L1 term (default 100). */
+        public Builder lambdaL1(double lambda) {
+            this.lambdaL1 = lambda;
+            return this;
+        }
+
+        /** Adam learning rate of both networks (default 2e-4). */
+        public Builder learningRate(double lr) {
+            this.learningRate = lr;
+            return this;
+        }
+
+        /** Adam beta1 (default 0.5). */
+        public Builder beta1(double b1) {
+            this.beta1 = b1;
+            return this;
+        }
+
+        /**
+         * Learning-rate policy: constant for {@code constant} epochs, then linear decay towards 0 over
+         * {@code decay} epochs (default 100 and 100, the reference code's {@code n_epochs} and
+         * {@code n_epochs_decay}; decay 0 keeps the rate constant).
+         */
+        public Builder epochs(int constant, int decay) {
+            this.constantEpochs = constant;
+            this.decayEpochs = decay;
+            return this;
+        }
+
+        /** Channels of A and B (default 3 and 3). */
+        public Builder channels(int in, int out) {
+            this.inputChannels = in;
+            this.outputChannels = out;
+            return this;
+        }
+
+        /** Dropout and batch statistics at test time, as the reference code (default true). */
+        public Builder testTimeDropout(boolean on) {
+            this.testTimeDropout = on;
+            return this;
+        }
+
+        /** Learn B to A from A|B files: the right half is the input (default false). */
+        public Builder reverseData(boolean on) {
+            this.reverseData = on;
+            return this;
+        }
+
+        /** Network data type (default FLOAT; DOUBLE for exact tests). Not part of the saved config. */
+        public Builder dataType(DataType type) {
+            this.dataType = type;
+            return this;
+        }
+
+        int imageSize() {
+            return imageSize != null ? imageSize : (preset == Preset.PAPER ? 256 : 64);
+        }
+
+        int loadSize() {
+            return loadSize != null ? loadSize : (int) Math.round(imageSize() * 286.0 / 256.0);
+        }
+
+        int depth() {
+            if (unetDepth != null) {
+                return unetDepth;
+            }
+            return Integer.numberOfTrailingZeros(imageSize()); // as deep as the size allows: 1x1 for powers of two
+        }
+
+        int ngf() {
+            return ngf != null ? ngf : (preset == Preset.PAPER ? 64 : 32);
+        }
+
+        int ndf() {
+            return ndf != null ? ndf : (preset == Preset.PAPER ? 64 : 32);
+        }
+
+        int dLayers() {
+            return dLayers != null ? dLayers : (preset == Preset.PAPER ? 3 : 2);
+        }
+
+        void check() {
+            positive("imageSize", imageSize());
+            positive("ngf", ngf());
+            positive("ndf", ndf());
+            positive("dLayers", dLayers());
+            if (constantEpochs < 0 || decayEpochs < 0) {
+                throw new IllegalArgumentException("constantEpochs and decayEpochs must be >= 0, got " + constantEpochs
+                        + " and " + decayEpochs);
+            }
+            if (loadSize() < imageSize()) {
+                throw new IllegalArgumentException("loadSize " + loadSize() + " is smaller than imageSize " + imageSize());
+            }
+            for (int c : new int[] {inputChannels, outputChannels}) {
+                if (c != 1 && c != 3) {
+                    throw new IllegalArgumentException("channels must be 1 or 3, got " + c);
+                }
+            }
+            if (PatchGan.outputSize(dLayers(), imageSize()) < 1) {
+                throw new IllegalArgumentException("a PatchGAN with " + dLayers() + " layers needs images larger than "
+                        + imageSize());
+            }
+        }
+
+        private static void positive(String name, int v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, got " + v);
+            }
+        }
+
+        /** Builds the networks, initialised from {@code seed} (G) and {@code seed + 1} (D). */
+        public Pix2Pix build(long seed) {
+            check();
+            Adam adam = new Adam(learningRate, beta1, 0.999, 1e-8);
+            if (decayEpochs > 0) {
+                adam = Adam.builder().learningRate(learningRate)
+                        .learningRateSchedule(new LinearDecaySchedule(learningRate, constantEpochs, decayEpochs))
+                        .beta1(beta1).beta2(0.999).epsilon(1e-8).build();
+            }
+            int size = imageSize();
+            var gConf = generatorKind == GeneratorKind.UNET
+                    ? UnetGenerator.config(depth(), ngf(), inputChannels, outputChannels, size, seed, adam, dataType)
+                    : ResnetGenerator.config(generatorKind == GeneratorKind.RESNET_9 ? 9 : 6, ngf(), inputChannels,
+                            outputChannels, size, resizeConv, seed, adam, dataType);
+            ComputationGraph g = new ComputationGraph(gConf);
+            g.init();
+            MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(dLayers(), ndf(),
+                    inputChannels + outputChannels, size, seed + 1, adam, dataType));
+            d.init();
+            return new Pix2Pix(this, Generator.of(g, inputChannels, size, size), Discriminator.of(d));
+        }
+
+        Map<String, String> toConfig() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("preset", preset.name().toLowerCase(Locale.ROOT));
+            m.put("generator", generatorKind.name().toLowerCase(Locale.ROOT).replace("_", ""));
+            m.put("imageSize", Integer.toString(imageSize()));
+            m.put("loadSize", Integer.toString(loadSize()));
+            if (generatorKind == GeneratorKind.UNET) {
+                m.put("unetDepth", Integer.toString(depth()));
+            } else {
+                m.put("resizeConv", Boolean.toString(resizeConv));
+            }
+            m.put("ngf", Integer.toString(ngf()));
+            m.put("ndf", Integer.toString(ndf()));
+            m.put("dLayers", Integer.toString(dLayers()));
+            m.put("lambdaL1", Double.toString(lambdaL1));
+            m.put("learningRate", Double.toString(learningRate));
+            m.put("beta1", Double.toString(beta1));
+            m.put("constantEpochs", Integer.toString(constantEpochs));
+            m.put("decayEpochs", Integer.toString(decayEpochs));
+            m.put("inputChannels", Integer.toString(inputChannels));
+            m.put("outputChannels", Integer.toString(outputChannels));
+            m.put("testTimeDropout", Boolean.toString(testTimeDropout));
+            m.put("direction", reverseData ? "btoa" : "atob");
+            return m;
+        }
+    }
+}
