@@ -1,0 +1,14 @@
+/**
+ * DL4J layers that Deeplearning4j 1.0.0-M2.1 lacks, written as plain (non-SameDiff) layers so that their
+ * gradients are exact (DL4J's SameDiff layers return gradients multiplied by 2 in this version). Each has a
+ * no-argument constructor and bean properties, so networks using them save and load with
+ * {@code ModelSerializer}; each is gradient-checked in the tests.
+ *
+ * <ul>
+ *   <li>{@link org.gan4j.core.layers.PixelShuffle}: depth-to-space ("sub-pixel convolution", Shi et al. 2016)
+ *       in PyTorch's {@code nn.PixelShuffle} channel order.</li>
+ *   <li>{@link org.gan4j.core.layers.GradientTap}: an identity layer that keeps the gradient flowing through it,
+ *       the way to read a ComputationGraph's input gradient (used by {@code loss.PerceptualLoss}).</li>
+ * </ul>
+ */
+package org.gan4j.core.layers;

@@ -1,0 +1,92 @@
+package org.gan4j.core.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+class LayersTest {
+
+    @Test
+    void pixelShuffleFollowsPytorchOrderAndInverts() {
+        int r = 2;
+        INDArray in = Nd4j.arange(2 * 8 * 3 * 2).castTo(DataType.DOUBLE).reshape('c', 2, 8, 3, 2);
+        INDArray out = PixelShuffleImpl.shuffle(in, r);
+        assertArrayEquals(new long[] {2, 2, 6, 4}, out.shape());
+        for (int n = 0; n < 2; n++) {
+            for (int c = 0; c < 2; c++) {
+                for (int h = 0; h < 3; h++) {
+                    for (int w = 0; w < 2; w++) {
+                        for (int i = 0; i < r; i++) {
+                            for (int j = 0; j < r; j++) {
+                                assertEquals(in.getDouble(n, c * r * r + i * r + j, h, w),
+                                        out.getDouble(n, c, h * r + i, w * r + j), 0);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(in, PixelShuffleImpl.unshuffle(out, r));
+    }
+
+    private static MultiLayerConfiguration convShuffle() {
+        return new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE).updater(new NoOp())
+                .weightInit(WeightInit.XAVIER).list()
+                .layer(new ConvolutionLayer.Builder().nOut(8).kernelSize(3, 3).convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.TANH).build())
+                .layer(new PixelShuffle(2))
+                .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build())
+                .setInputType(InputType.convolutional(4, 5, 2))
+                .build();
+    }
+
+    @Test
+    void pixelShufflePassesDl4jGradientCheck() {
+        MultiLayerNetwork net = new MultiLayerNetwork(convShuffle());
+        net.init();
+        Nd4j.getRandom().setSeed(1);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 2, 4, 5);
+        INDArray y = Nd4j.rand(DataType.DOUBLE, 2, 2, 8, 10);
+        assertArrayEquals(new long[] {2, 2, 8, 10}, net.output(x).shape());
+        DataType before = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE); // GradientCheckUtil insists
+        try {
+            assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(x).labels(y)
+                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9)));
+        } finally {
+            Nd4j.setDefaultDataTypes(before, before);
+        }
+    }
+
+    @Test
+    void pixelShuffleNetworkSavesAndLoadsAndTakesAnySize() throws Exception {
+        MultiLayerNetwork net = new MultiLayerNetwork(convShuffle());
+        net.init();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ModelSerializer.writeModel(net, bytes, true);
+        MultiLayerNetwork back = ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes.toByteArray()), true);
+        INDArray x = Nd4j.rand(DataType.DOUBLE, 1, 2, 7, 3);
+        assertEquals(net.output(x), back.output(x));
+        assertArrayEquals(new long[] {1, 2, 14, 6}, back.output(x).shape());
+    }
+}
