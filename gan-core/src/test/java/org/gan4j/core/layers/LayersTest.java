@@ -49,6 +49,33 @@ class LayersTest {
         assertEquals(in, PixelShuffleImpl.unshuffle(out, r));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void channelPReLUPassesDl4jGradientCheckAtAnySize(boolean shared) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(4)
+                .dataType(DataType.DOUBLE).updater(new NoOp()).weightInit(WeightInit.XAVIER).list()
+                .layer(new ConvolutionLayer.Builder().nOut(3).kernelSize(3, 3).convolutionMode(ConvolutionMode.Same)
+                        .activation(Activation.IDENTITY).build())
+                .layer(new ChannelPReLU(3, shared))
+                .layer(new CnnLossLayer.Builder(LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build())
+                .setInputType(InputType.convolutional(4, 4, 2))
+                .build());
+        net.init();
+        assertEquals(shared ? 1 : 3, net.getLayer(1).numParams());
+        assertEquals(0.25, net.getLayer(1).getParam("alpha").getDouble(0), 0);
+        net.getLayer(1).getParam("alpha").assign(Nd4j.linspace(DataType.DOUBLE, 0.1, 0.3, shared ? 1 : 3));
+        INDArray x = Nd4j.linspace(DataType.DOUBLE, -1, 1.3, 2 * 2 * 5 * 3).reshape(2, 2, 5, 3);
+        INDArray y = Nd4j.linspace(DataType.DOUBLE, 0.5, -0.4, 2 * 3 * 5 * 3).reshape(2, 3, 5, 3);
+        DataType before = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        try {
+            assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(x).labels(y)
+                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9)));
+        } finally {
+            Nd4j.setDefaultDataTypes(before, before);
+        }
+    }
+
     private static MultiLayerConfiguration convShuffle() {
         return new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE).updater(new NoOp())
                 .weightInit(WeightInit.XAVIER).list()
