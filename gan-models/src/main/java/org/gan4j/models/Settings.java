@@ -7,28 +7,31 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Reads a variant's string settings with clear errors for unknown keys and bad values. */
-final class Settings {
+/**
+ * Reads a variant's string settings with clear errors for unknown keys and bad values (public for the
+ * variant subpackages such as {@code org.gan4j.models.srgan}).
+ */
+public final class Settings {
     private final String variant;
     private final Map<String, String> values;
     private final Set<String> used = new HashSet<>();
 
-    Settings(String variant, Map<String, String> values) {
+    public Settings(String variant, Map<String, String> values) {
         this.variant = variant;
         this.values = values;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         used.add(key);
         return values.containsKey(key);
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
         used.add(key);
         return values.getOrDefault(key, fallback);
     }
 
-    int integer(String key, int fallback) {
+    public int integer(String key, int fallback) {
         String v = string(key, null);
         if (v == null) {
             return fallback;
@@ -40,7 +43,7 @@ final class Settings {
         }
     }
 
-    double real(String key, double fallback) {
+    public double real(String key, double fallback) {
         String v = string(key, null);
         if (v == null) {
             return fallback;
@@ -52,7 +55,7 @@ final class Settings {
         }
     }
 
-    <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
+    public <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
         String v = string(key, null);
         if (v == null) {
             return fallback;
@@ -68,7 +71,7 @@ final class Settings {
     }
 
     /** Throws if a key was given that no setting read. */
-    void rejectUnknown() {
+    public void rejectUnknown() {
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(used);
         if (!unknown.isEmpty()) {
