@@ -16,10 +16,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code imresize} ({@link Bicubic}, rounded to 8 bits). Batches are {@code Batch(a = LR, b = HR)}: LR RGB in
  * [0, 1] ({@code cropSize / scale} square), HR RGB in [-1, 1], the ranges of Ledig et al. 2017.
  *
- * <p>One crop per photo per epoch, in an order that is a function of (seed, epoch); crops and flips are
- * functions of (seed, epoch, position), so resumed runs see the same data. Decoding runs on background
- * threads ({@link LoadOptions}). Large photos decode slowly: cut them into tiles first
- * ({@code gan data make-tiles}) for fast epochs. Test mode: centre crops, no flip, name order.
+ * <p>{@code cropsPerImage} crops per photo per epoch (default 1), in an order that is a function of (seed,
+ * epoch); crops and flips are functions of (seed, epoch, position), so resumed runs see the same data.
+ * Decoding runs on background threads ({@link LoadOptions}); decoded photos are cached up to
+ * {@code cacheMegabytes}, so a few large photos decode once. Test mode: centre crops, no flip, name order.
  */
 public final class SuperResolutionDataset implements BatchSource {
     private final Path dir;
@@ -31,6 +31,10 @@ public final class SuperResolutionDataset implements BatchSource {
     private final int cropSize;
     private final int scale;
     private final LoadOptions load;
+    private final int cropsPerImage;
+    private final long cacheBytes;
+    private final Map<Path, Pixels> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong cached = new java.util.concurrent.atomic.AtomicLong();
 
     private SuperResolutionDataset(Builder b) {
         if (b.cropSize < b.scale || b.cropSize % b.scale != 0) {
@@ -44,7 +48,9 @@ public final class SuperResolutionDataset implements BatchSource {
         this.batchSize = b.batchSize;
         this.cropSize = b.cropSize;
         this.scale = b.scale;
-        Batches.checkSize(batchSize, list.size(), dir);
+        this.cropsPerImage = b.cropsPerImage;
+        this.cacheBytes = b.cacheMegabytes * 1024L * 1024L;
+        Batches.checkSize(batchSize, size(), dir);
     }
 
     /** A builder for the photos directly in {@code dir}. */
@@ -57,9 +63,9 @@ public final class SuperResolutionDataset implements BatchSource {
         return list.files();
     }
 
-    /** Photos (= examples) per epoch. */
+    /** Examples per epoch: photos x crops per photo. */
     public int size() {
-        return list.size();
+        return list.size() * cropsPerImage;
     }
 
     /** Files skipped as bad so far (with skipBad), with the reason. */
@@ -92,8 +98,8 @@ public final class SuperResolutionDataset implements BatchSource {
         float[] lr = new float[batchSize * lrPer];
         for (int j = 0; j < batchSize; j++) {
             int k = index * batchSize + j;
-            Transform.Item item = list.load(order[k], seed, epoch, k, 0, file -> {
-                Pixels p = list.decode(file).withChannels(3);
+            Transform.Item item = list.load(order[k] % list.size(), seed, epoch, k, 0, file -> {
+                Pixels p = decode(file);
                 var rng = Seeds.rng(seed, epoch, k, Seeds.PARAMS_A);
                 return transform.apply(p, transform.draw(rng, p.width(), p.height(), file));
             });
@@ -112,6 +118,20 @@ public final class SuperResolutionDataset implements BatchSource {
                 Nd4j.create(hr, new long[] {batchSize, 3, cropSize, cropSize}, 'c'));
     }
 
+    private Pixels decode(Path file) {
+        Pixels p = cache.get(file);
+        if (p != null) {
+            return p;
+        }
+        p = list.decode(file).withChannels(3);
+        if (cached.addAndGet(p.data().length) <= cacheBytes) {
+            cache.put(file, p);
+        } else {
+            cached.addAndGet(-p.data().length);
+        }
+        return p;
+    }
+
     /** Settings; every one has a default. */
     public static final class Builder {
         private final Path dir;
@@ -121,6 +141,8 @@ public final class SuperResolutionDataset implements BatchSource {
         private int cropSize = 96;
         private int scale = 4;
         private LoadOptions load = LoadOptions.defaults();
+        private int cropsPerImage = 1;
+        private int cacheMegabytes = 512;
 
         private Builder(Path dir) {
             this.dir = Objects.requireNonNull(dir, "dir");
@@ -156,6 +178,24 @@ public final class SuperResolutionDataset implements BatchSource {
                 throw new IllegalArgumentException("scale must be >= 1, got " + s);
             }
             this.scale = s;
+            return this;
+        }
+
+        /** Random crops taken from every photo per epoch (default 1; more for a few large photos). */
+        public Builder cropsPerImage(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("cropsPerImage must be >= 1, got " + n);
+            }
+            this.cropsPerImage = n;
+            return this;
+        }
+
+        /** Decoded photos kept in memory up to this many MB, so large photos decode once (default 512; 0 = off). */
+        public Builder cacheMegabytes(int mb) {
+            if (mb < 0) {
+                throw new IllegalArgumentException("cacheMegabytes must be >= 0, got " + mb);
+            }
+            this.cacheMegabytes = mb;
             return this;
         }
 

@@ -49,6 +49,10 @@ class SuperResolutionDatasetTest {
             assertEquals(b.a(), again.a());
             assertEquals(b.b(), again.b());
         }
+        SuperResolutionDataset many = SuperResolutionDataset.builder(dir).batchSize(4).cropSize(16).cropsPerImage(3)
+                .load(TestImages.load(0)).build();
+        assertEquals(9, many.size());
+        assertEquals(2, many.batchesPerEpoch());
         assertThrows(IllegalArgumentException.class,
                 () -> SuperResolutionDataset.builder(dir).cropSize(18).scale(4).batchSize(1).build());
     }

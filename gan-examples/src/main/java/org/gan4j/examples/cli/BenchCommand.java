@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gan bench}: one subcommand per variant (and {@code data} for loading speed). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training speed: median ms per full iteration (D step + G step).",
+        description = "Measure training speed: median ms per full iteration (D step + G step, or G only for srresnet).",
         subcommands = {DataBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -61,16 +61,23 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("name a variant to benchmark:" + names + " (or 'bench data')");
         }
         GanVariant v = VariantProvider.find(variant).create(settings, 1);
-        if (!(v instanceof ImageSampler sampler)) {
-            throw new IllegalArgumentException("bench supports noise-to-image variants; " + variant + " is not one");
-        }
-        long[] imageShape = sampler.generate(StepContext.gaussian(new java.util.SplittableRandom(0),
-                prepend(1, sampler.noiseShape()))).shape();
-        imageShape[0] = batch;
+        Batch b;
         Nd4j.getRandom().setSeed(7);
-        // as the peer harnesses: a fixed uniform [-1, 1] "real" batch (data does not change the cost)
-        INDArray real = Nd4j.rand(DataType.FLOAT, imageShape).muli(2).subi(1);
-        Batch b = Batch.of(real);
+        if (v instanceof ImageSampler sampler) {
+            long[] imageShape = sampler.generate(StepContext.gaussian(new java.util.SplittableRandom(0),
+                    prepend(1, sampler.noiseShape()))).shape();
+            imageShape[0] = batch;
+            // as the peer harnesses: a fixed uniform [-1, 1] "real" batch (data does not change the cost)
+            b = Batch.of(Nd4j.rand(DataType.FLOAT, imageShape).muli(2).subi(1));
+        } else if (v.networks().get("generator") instanceof org.gan4j.core.nn.Generator g) {
+            // image-to-image (e.g. srresnet/srgan): a = uniform [0, 1] of G's input shape, b = G's output shape
+            INDArray a = Nd4j.rand(DataType.FLOAT, prepend(batch, g.inputShape()));
+            long[] outShape = g.output(a.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1))).shape();
+            outShape[0] = batch;
+            b = new Batch(a, Nd4j.rand(DataType.FLOAT, outShape).muli(2).subi(1));
+        } else {
+            throw new IllegalArgumentException("bench needs a variant with a generator; " + variant + " has none");
+        }
         for (int i = 0; i < warmup; i++) {
             step(v, b, i);
         }
@@ -98,9 +105,10 @@ public final class BenchCommand implements Callable<Integer> {
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
         double mean = Arrays.stream(sorted).average().orElse(0);
         var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "backend %s, threads %s, params G %d D %d%n", Nd4j.getBackend().getClass().getSimpleName(),
+        var d = v.networks().get("discriminator");
+        out.printf(Locale.ROOT, "backend %s, threads %s, params G %d D %s%n", Nd4j.getBackend().getClass().getSimpleName(),
                 Nd4j.getEnvironment().maxThreads(), v.networks().get("generator").numParams(),
-                v.networks().get("discriminator").numParams());
+                d == null ? "-" : Long.toString(d.numParams()));
         out.printf(Locale.ROOT, "median/mean/min/max ms: %.1f / %.1f / %.1f / %.1f over %d iterations (%d discarded as contended)%n",
                 median, mean, sorted[0], sorted[sorted.length - 1], sorted.length, discarded);
         out.printf(Locale.ROOT, "last losses: %s%n", last);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "gan4j 0.1.0",
         description = "Train, sample, benchmark and manage GANs on Deeplearning4j.",
         subcommands = {TrainCommand.class, ResumeCommand.class, SampleCommand.class, BenchCommand.class,
-            DataCommand.class, CommandLine.HelpCommand.class})
+            DataCommand.class, UpscaleCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class GanCli {
 
     public static void main(String[] args) {

@@ -57,7 +57,7 @@ public final class ResumeCommand implements Callable<Integer> {
         Path data = rc.containsKey("data") ? Path.of(rc.get("data")) : null;
         int totalEpochs = epochs != null ? epochs : Integer.parseInt(rc.getOrDefault("epochs", "1"));
         RunFolder run = new RunFolder(runDir);
-        Trainer.Builder tb = Trainer.builder(v, Datasets.training(cp.variantName(), data, batch))
+        Trainer.Builder tb = Trainer.builder(v, Datasets.training(cp.variantName(), data, batch, cp.variantConfig()))
                 .epochs(totalEpochs).seed(cp.seed())
                 .listeners(run.listeners(Integer.parseInt(rc.getOrDefault("sampleEvery", "200")),
                         Integer.parseInt(rc.getOrDefault("checkpointEvery", "500")),

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
             "samples/ (grids over time), checkpoints/ (complete, resumable) and generator.zip (plain DL4J model)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "VARIANT", description = "gan or dcgan")
+    @Parameters(index = "0", paramLabel = "VARIANT", description = "gan, dcgan, srresnet or srgan")
     String variant;
 
     @Option(names = "--epochs", description = "epochs to train (default: ${DEFAULT-VALUE})")
@@ -39,6 +39,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "variant setting, e.g. --set loss=least_squares (repeatable)")
     Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--preset", description = "size preset of variants that have one, e.g. srresnet: paper (default) or cpu")
+    String preset;
+
+    @Option(names = "--init-from", paramLabel = "CHECKPOINT", description = "start the generator from another run's checkpoint (e.g. srgan from srresnet)")
+    Path initFrom;
 
     @Option(names = "--max-iterations", description = "stop after this many iterations (for smoke tests)")
     Long maxIterations;
@@ -60,14 +66,23 @@ public final class TrainCommand implements Callable<Integer> {
                     + out + "' or choose another --out");
         }
         int b = batch != null ? batch : Datasets.defaultBatch(variant);
+        if (preset != null) {
+            settings.put("preset", preset);
+        }
         GanVariant v = VariantProvider.find(variant).create(settings, seed);
-        BatchSource source = Datasets.training(variant, data, b);
+        if (initFrom != null) {
+            Runs.initGenerator(v, initFrom);
+        }
+        BatchSource source = Datasets.training(variant, data, b, v.config());
         Map<String, String> runConfig = new LinkedHashMap<>();
         runConfig.put("epochs", Integer.toString(epochs));
         runConfig.put("batch", Integer.toString(b));
         runConfig.put("seed", Long.toString(seed));
         if (data != null) {
             runConfig.put("data", data.toAbsolutePath().toString());
+        }
+        if (initFrom != null) {
+            runConfig.put("initFrom", initFrom.toAbsolutePath().toString());
         }
         runConfig.put("sampleEvery", Integer.toString(sampleEvery));
         runConfig.put("checkpointEvery", Integer.toString(checkpointEvery));
