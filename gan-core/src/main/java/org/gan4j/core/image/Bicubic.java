@@ -71,6 +71,21 @@ public final class Bicubic {
     }
 
     /**
+     * The resize of a line of {@code in} samples to {@code out} as a dense {@code out x in} matrix (borders
+     * mirrored into it): {@code resized = matrix . line}, without 8-bit rounding.
+     */
+    public static double[][] matrix(int in, int out) {
+        Taps t = taps(in, out);
+        double[][] m = new double[out][in];
+        for (int i = 0; i < out; i++) {
+            for (int k = 0; k < t.index[i].length; k++) {
+                m[i][t.index[i][k]] += t.weight[i][k];
+            }
+        }
+        return m;
+    }
+
+    /**
      * Resizes planar images ({@code channels} planes of {@code h x w}, row-major) to {@code outH x outW}.
      *
      * @param eightBit round and clamp each pass to 0..255 (MATLAB on uint8 images); otherwise plain doubles

@@ -76,6 +76,41 @@ class LayersTest {
         }
     }
 
+    @Test
+    void bicubicUpsamplingMatchesBicubicAndPassesGradientCheck() {
+        double[] px = new double[2 * 3 * 5];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (i * 37) % 11;
+        }
+        INDArray x = Nd4j.create(px, new long[] {1, 2, 3, 5}, 'c');
+        INDArray up = BicubicUpsamplingImpl.apply(x, Nd4j.create(org.gan4j.core.image.Bicubic.matrix(3, 12)),
+                Nd4j.create(org.gan4j.core.image.Bicubic.matrix(5, 20)));
+        double[] expected = org.gan4j.core.image.Bicubic.resize(px, 2, 3, 5, 12, 20, false);
+        assertArrayEquals(expected, up.dup('c').data().asDouble(), 1e-9);
+
+        // the layer is linear in its input: its backward pass must be the exact adjoint,
+        // <layer(x) - offset, r> = <x, backward(r)>, and carry the scale
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(4)
+                .dataType(DataType.DOUBLE).updater(new NoOp()).list()
+                .layer(new BicubicUpsampling(2, 2.0, -1.0))
+                .setInputType(InputType.convolutional(3, 4, 2))
+                .build());
+        net.init();
+        Nd4j.getRandom().setSeed(2);
+        INDArray in = Nd4j.rand(DataType.DOUBLE, 2, 2, 3, 4);
+        INDArray r = Nd4j.rand(DataType.DOUBLE, 2, 2, 6, 8);
+        INDArray y = net.output(in);
+        assertArrayEquals(new long[] {2, 2, 6, 8}, y.shape());
+        net.setInput(in);
+        net.feedForward(true, false);
+        INDArray back = net.backpropGradient(r, null).getSecond();
+        double lhs = y.add(1.0).mul(r).sumNumber().doubleValue();
+        double rhs = in.mul(back).sumNumber().doubleValue();
+        assertEquals(lhs, rhs, 1e-9 * Math.abs(lhs));
+        // a constant image stays constant (weights sum to 1): 0.5 -> 2 * 0.5 - 1 = 0
+        assertEquals(0, net.output(Nd4j.valueArrayOf(new long[] {1, 2, 3, 4}, 0.5)).amaxNumber().doubleValue(), 1e-12);
+    }
+
     private static MultiLayerConfiguration convShuffle() {
         return new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE).updater(new NoOp())
                 .weightInit(WeightInit.XAVIER).list()

@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.gan4j.core.layers.BicubicUpsampling;
 import org.gan4j.core.layers.ChannelPReLU;
 import org.gan4j.core.layers.PixelShuffle;
 import org.nd4j.linalg.activations.Activation;
@@ -47,7 +48,8 @@ final class SrNets {
      * long skip; two x (3x3 conv to 4x features, pixel shuffle x2, PReLU); 9x9 conv to RGB (linear output).
      * Input: LR RGB in [0, 1], any size; output: HR RGB in [-1, 1] (not clamped), 4x the size.
      */
-    static ComputationGraph generator(long seed, int blocks, int features, double learningRate) {
+    static ComputationGraph generator(long seed, int blocks, int features, int outputKernel, boolean bicubicSkip,
+            double learningRate) {
         var g = new NeuralNetConfiguration.Builder().seed(seed).updater(adam(learningRate))
                 .weightInit(WeightInit.XAVIER)
                 .trainingWorkspaceMode(WorkspaceMode.NONE).inferenceWorkspaceMode(WorkspaceMode.NONE)
@@ -76,7 +78,16 @@ final class SrNets {
             g.addLayer(p + "prelu", new ChannelPReLU(features, true), p + "shuffle");
             prev = p + "prelu";
         }
-        g.addLayer(OUTPUT, conv(3, 9, 1), prev);
+        if (bicubicSkip) {
+            // residual over bicubic upsampling; the last conv starts at zero, so G starts as bicubic
+            g.addLayer("residual", new ConvolutionLayer.Builder().nOut(3).kernelSize(outputKernel, outputKernel)
+                    .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY)
+                    .weightInit(WeightInit.ZERO).build(), prev);
+            g.addLayer("bicubic", new BicubicUpsampling(SCALE, 2.0, -1.0), INPUT);
+            g.addVertex(OUTPUT, new ElementWiseVertex(ElementWiseVertex.Op.Add), "residual", "bicubic");
+        } else {
+            g.addLayer(OUTPUT, conv(3, outputKernel, 1), prev);
+        }
         ComputationGraphConfiguration conf = g.setOutputs(OUTPUT)
                 .setInputTypes(InputType.convolutional(24, 24, 3)).build();
         ComputationGraph net = new ComputationGraph(conf);

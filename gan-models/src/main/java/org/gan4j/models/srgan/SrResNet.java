@@ -24,6 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Training defaults ({@link Preset#PAPER}): Adam lr 1e-4, beta1 0.9; batch 16 of 96x96 HR crops, LR by
  * MATLAB-style bicubic x4 downsampling. The paper trains 10^6 iterations on 350 k ImageNet images.
  *
+ * <p>{@link Preset#CPU} departs from the paper for speed on a CPU: see {@link Preset}.
+ *
  * <p>Choices where the paper is silent or DL4J differs: PReLU with one shared slope per layer (PyTorch's
  * {@code nn.PReLU()} default, as common SRGAN code), initial slope 0.25; batch norm momentum 0.1 / eps 1e-5
  * (PyTorch); DL4J's Xavier initialisation; linear output (no tanh).
@@ -75,6 +77,8 @@ public final class SrResNet extends SrVariant {
         Integer blocks;
         Integer features;
         Integer cropSize;
+        Integer outputKernel;
+        Boolean bicubicSkip;
         Double learningRate;
 
         Builder() {}
@@ -106,6 +110,24 @@ public final class SrResNet extends SrVariant {
             return this;
         }
 
+        /** Kernel of the last convolution, odd (paper 9, cpu 3). */
+        public Builder outputKernel(int k) {
+            if (k < 1 || k % 2 == 0) {
+                throw new IllegalArgumentException("outputKernel must be odd and positive, got " + k);
+            }
+            this.outputKernel = k;
+            return this;
+        }
+
+        /**
+         * Add a fixed bicubic upsampling of the input to the output, the last conv starting at zero (not in the
+         * paper; paper false, cpu true).
+         */
+        public Builder bicubicSkip(boolean on) {
+            this.bicubicSkip = on;
+            return this;
+        }
+
         /** Adam learning rate (paper 1e-4, cpu 5e-4). */
         public Builder learningRate(double lr) {
             if (!(lr > 0)) {
@@ -127,6 +149,14 @@ public final class SrResNet extends SrVariant {
             return cropSize != null ? cropSize : preset.cropSize;
         }
 
+        int outputKernel() {
+            return outputKernel != null ? outputKernel : preset.outputKernel;
+        }
+
+        boolean bicubicSkip() {
+            return bicubicSkip != null ? bicubicSkip : preset.bicubicSkip;
+        }
+
         double learningRate() {
             return learningRate != null ? learningRate : preset.learningRate;
         }
@@ -142,6 +172,16 @@ public final class SrResNet extends SrVariant {
             if (s.has("cropSize")) {
                 cropSize(s.integer("cropSize", 0));
             }
+            if (s.has("outputKernel")) {
+                outputKernel(s.integer("outputKernel", 0));
+            }
+            if (s.has("bicubicSkip")) {
+                String v = s.string("bicubicSkip", "false").trim();
+                if (!v.equals("true") && !v.equals("false")) {
+                    throw new IllegalArgumentException(NAME + " setting bicubicSkip='" + v + "' is not true or false");
+                }
+                bicubicSkip(Boolean.parseBoolean(v));
+            }
             if (s.has("learningRate")) {
                 learningRate(s.real("learningRate", 0));
             }
@@ -153,13 +193,15 @@ public final class SrResNet extends SrVariant {
             m.put("blocks", Integer.toString(blocks()));
             m.put("features", Integer.toString(features()));
             m.put("cropSize", Integer.toString(cropSize()));
+            m.put("outputKernel", Integer.toString(outputKernel()));
+            m.put("bicubicSkip", Boolean.toString(bicubicSkip()));
             m.put("learningRate", Double.toString(learningRate()));
             return m;
         }
 
         Generator buildGenerator(long seed) {
             int lr = cropSize() / SrNets.SCALE;
-            return Generator.of(SrNets.generator(seed, blocks(), features(), learningRate()), 3, lr, lr);
+            return Generator.of(SrNets.generator(seed, blocks(), features(), outputKernel(), bicubicSkip(), learningRate()), 3, lr, lr);
         }
 
         /** Builds the generator, initialised from {@code seed}. */

@@ -183,6 +183,18 @@ public final class Srgan extends SrVariant {
             return this;
         }
 
+        /** Kernel of the generator's last convolution (paper 9, cpu 3). */
+        public Builder outputKernel(int k) {
+            g.outputKernel(k);
+            return this;
+        }
+
+        /** Residual over bicubic upsampling in the generator (paper false, cpu true). */
+        public Builder bicubicSkip(boolean on) {
+            g.bicubicSkip(on);
+            return this;
+        }
+
         /** Adam learning rate of both networks (paper 1e-4). */
         public Builder learningRate(double lr) {
             g.learningRate(lr);

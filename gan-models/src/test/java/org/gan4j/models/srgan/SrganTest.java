@@ -138,6 +138,22 @@ class SrganTest {
     }
 
     @Test
+    void cpuPresetStartsExactlyAtBicubic() {
+        SrResNet v = SrResNet.builder().preset(Preset.CPU).blocks(1).features(8).cropSize(16).build(3);
+        assertEquals("true", v.config().get("bicubicSkip"));
+        // a smooth LR image on the 8-bit grid (no overshoot to clamp)
+        float[] px = new float[48];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = Math.round(60 + 130 * i / 47f) / 255f;
+        }
+        INDArray lr = Nd4j.create(px, new long[] {1, 3, 4, 4}, 'c');
+        INDArray sr = v.generator().output(lr);
+        INDArray bicubic = SrVariant.bicubicUp(lr.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)));
+        // bicubicUp rounds each pass to 8 bits, the layer does not: within a grey level ([-1, 1] units: 2 / 255)
+        assertEquals(0, sr.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0)).sub(bicubic).amaxNumber().doubleValue(), 2.01 / 255);
+    }
+
+    @Test
     void previewIsBicubicSrHrStripsOfTheFirstBatch() {
         SrResNet v = SrResNet.builder().preset(Preset.CPU).blocks(1).features(8).cropSize(16).build(3);
         assertEquals(3, v.preview(1).columns());
