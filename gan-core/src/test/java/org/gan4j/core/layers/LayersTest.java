@@ -66,14 +66,7 @@ class LayersTest {
         net.getLayer(1).getParam("alpha").assign(Nd4j.linspace(DataType.DOUBLE, 0.1, 0.3, shared ? 1 : 3));
         INDArray x = Nd4j.linspace(DataType.DOUBLE, -1, 1.3, 2 * 2 * 5 * 3).reshape(2, 2, 5, 3);
         INDArray y = Nd4j.linspace(DataType.DOUBLE, 0.5, -0.4, 2 * 3 * 5 * 3).reshape(2, 3, 5, 3);
-        DataType before = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
-        try {
-            assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(x).labels(y)
-                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9)));
-        } finally {
-            Nd4j.setDefaultDataTypes(before, before);
-        }
+        assertTrue(gradientCheck(net, x, y));
     }
 
     @Test
@@ -111,6 +104,18 @@ class LayersTest {
         assertEquals(0, net.output(Nd4j.valueArrayOf(new long[] {1, 2, 3, 4}, 0.5)).amaxNumber().doubleValue(), 1e-12);
     }
 
+    /** DL4J's gradient check in double precision (GradientCheckUtil insists on the default type too). */
+    private static boolean gradientCheck(MultiLayerNetwork net, INDArray x, INDArray y) {
+        DataType before = Nd4j.dataType();
+        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+        try {
+            return GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(x).labels(y)
+                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9));
+        } finally {
+            Nd4j.setDefaultDataTypes(before, before);
+        }
+    }
+
     private static MultiLayerConfiguration convShuffle() {
         return new NeuralNetConfiguration.Builder().seed(3).dataType(DataType.DOUBLE).updater(new NoOp())
                 .weightInit(WeightInit.XAVIER).list()
@@ -130,14 +135,7 @@ class LayersTest {
         INDArray x = Nd4j.rand(DataType.DOUBLE, 2, 2, 4, 5);
         INDArray y = Nd4j.rand(DataType.DOUBLE, 2, 2, 8, 10);
         assertArrayEquals(new long[] {2, 2, 8, 10}, net.output(x).shape());
-        DataType before = Nd4j.dataType();
-        Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE); // GradientCheckUtil insists
-        try {
-            assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig().net(net).input(x).labels(y)
-                    .epsilon(1e-6).maxRelError(1e-5).minAbsoluteError(1e-9)));
-        } finally {
-            Nd4j.setDefaultDataTypes(before, before);
-        }
+        assertTrue(gradientCheck(net, x, y));
     }
 
     @Test
