@@ -9,6 +9,8 @@
  *       in PyTorch's {@code nn.PixelShuffle} channel order.</li>
  *   <li>{@link org.gan4j.core.layers.ChannelPReLU}: PReLU with per-channel (or one shared) slope for NCHW input of
  *       any size (DL4J's PReLULayer needs a fixed shape and crashes with per-channel slopes).</li>
+ *   <li>{@link org.gan4j.core.layers.BicubicUpsampling}: fixed MATLAB-style bicubic upsampling (a global
+ *       residual connection for super-resolution).</li>
  *   <li>{@link org.gan4j.core.layers.GradientTap}: an identity layer that keeps the gradient flowing through it,
  *       the way to read a ComputationGraph's input gradient (used by {@code loss.PerceptualLoss}).</li>
  * </ul>
