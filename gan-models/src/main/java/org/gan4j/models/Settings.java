@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Reads a variant's string settings with clear errors for unknown keys and bad values (public for variants in sub-packages). */
+/** Reads a variant's string settings with clear errors for unknown keys and bad values (public for variants in sub-packages: i2i, srgan). */
 public final class Settings {
     private final String variant;
     private final Map<String, String> values;

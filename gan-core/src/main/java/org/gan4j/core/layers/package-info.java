@@ -1,16 +1,20 @@
 /**
  * DL4J layers that gan4j adds or speeds up, written as plain Java layers (explicit forward and
- * backward passes, no SameDiff, whose custom layers return doubled gradients in M2.1):
+ * backward passes, no SameDiff, whose custom layers return doubled gradients in M2.1). Each has a
+ * no-argument constructor and bean properties, so networks using them round-trip through DL4J's JSON
+ * and {@code ModelSerializer}; each is gradient-checked in the tests. All take NCHW input.
  * <ul>
  *   <li>{@link org.gan4j.core.layers.TransposedConvolution2D}: a drop-in replacement for DL4J's
- *       {@code Deconvolution2D} (same configuration, parameters and results) that runs on the backend's
- *       fast convolution kernels;</li>
+ *       {@code Deconvolution2D} (same configuration, parameters and results) on fast convolution kernels;</li>
  *   <li>{@link org.gan4j.core.layers.InstanceNormalization} and
  *       {@link org.gan4j.core.layers.ReflectionPadding2D}, which DL4J 1.0.0-M2.1 lacks;</li>
- *   <li>{@link org.gan4j.core.layers.InputGradientTap}, which keeps a {@code ComputationGraph}'s
- *       gradient w.r.t. its input.</li>
+ *   <li>{@link org.gan4j.core.layers.PixelShuffle}: depth-to-space (Shi et al. 2016) in PyTorch's channel order;</li>
+ *   <li>{@link org.gan4j.core.layers.ChannelPReLU}: PReLU with per-channel or shared slope for any input size
+ *       (DL4J's PReLULayer needs a fixed shape and crashes with per-channel slopes);</li>
+ *   <li>{@link org.gan4j.core.layers.BicubicUpsampling}: fixed MATLAB-style bicubic upsampling;</li>
+ *   <li>{@link org.gan4j.core.layers.InputGradientTap} and {@link org.gan4j.core.layers.GradientTap}: identity
+ *       layers that keep the gradient flowing through them, to read a {@code ComputationGraph}'s input
+ *       gradient (generators, perceptual loss). Two classes for one concept, to be merged.</li>
  * </ul>
- * Each configuration class has a no-argument constructor and bean accessors, so networks using it
- * round-trip through DL4J's JSON and {@code ModelSerializer}. All layers take NCHW input.
  */
 package org.gan4j.core.layers;

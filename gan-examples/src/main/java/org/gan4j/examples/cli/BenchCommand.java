@@ -18,6 +18,7 @@ import org.gan4j.core.train.Seeds;
 import org.gan4j.core.train.StepContext;
 import org.gan4j.core.train.VariantProvider;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.gan4j.models.i2i.Pix2Pix;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gan bench}: one subcommand per variant (and {@code data} for loading speed). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure training speed: median ms per full iteration (D step + G step).",
+        description = "Measure training speed: median ms per full iteration (D step + G step, or G only for srresnet).",
         subcommands = {DataBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -89,9 +90,10 @@ public final class BenchCommand implements Callable<Integer> {
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
         double mean = Arrays.stream(sorted).average().orElse(0);
         var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "backend %s, threads %s, params G %d D %d%n", Nd4j.getBackend().getClass().getSimpleName(),
+        var d = v.networks().get("discriminator");
+        out.printf(Locale.ROOT, "backend %s, threads %s, params G %d D %s%n", Nd4j.getBackend().getClass().getSimpleName(),
                 Nd4j.getEnvironment().maxThreads(), v.networks().get("generator").numParams(),
-                v.networks().get("discriminator").numParams());
+                d == null ? "-" : Long.toString(d.numParams()));
         out.printf(Locale.ROOT, "median/mean/min/max ms: %.1f / %.1f / %.1f / %.1f over %d iterations (%d discarded as contended)%n",
                 median, mean, sorted[0], sorted[sorted.length - 1], sorted.length, discarded);
         out.printf(Locale.ROOT, "last losses: %s%n", last);
@@ -108,13 +110,21 @@ public final class BenchCommand implements Callable<Integer> {
             return new Batch(Nd4j.rand(DataType.FLOAT, batch, p.inputChannels(), s, s).muli(2).subi(1),
                     Nd4j.rand(DataType.FLOAT, batch, p.outputChannels(), s, s).muli(2).subi(1));
         }
-        if (!(v instanceof ImageSampler sampler)) {
-            throw new IllegalArgumentException("bench supports noise-to-image variants and pix2pix; " + v.name() + " is neither");
+        if (v instanceof ImageSampler sampler) {
+            long[] imageShape = sampler.generate(StepContext.gaussian(new java.util.SplittableRandom(0),
+                    prepend(1, sampler.noiseShape()))).shape();
+            imageShape[0] = batch;
+            // as the peer harnesses: a fixed uniform [-1, 1] "real" batch (data does not change the cost)
+            return Batch.of(Nd4j.rand(DataType.FLOAT, imageShape).muli(2).subi(1));
         }
-        long[] imageShape = sampler.generate(StepContext.gaussian(new java.util.SplittableRandom(0),
-                prepend(1, sampler.noiseShape()))).shape();
-        imageShape[0] = batch;
-        return Batch.of(Nd4j.rand(DataType.FLOAT, imageShape).muli(2).subi(1));
+        if (v.networks().get("generator") instanceof org.gan4j.core.nn.Generator g) {
+            // image-to-image (e.g. srresnet/srgan): a = uniform [0, 1] of G's input shape, b = G's output shape
+            INDArray a = Nd4j.rand(DataType.FLOAT, prepend(batch, g.inputShape()));
+            long[] outShape = g.output(a.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1))).shape();
+            outShape[0] = batch;
+            return new Batch(a, Nd4j.rand(DataType.FLOAT, outShape).muli(2).subi(1));
+        }
+        throw new IllegalArgumentException("bench needs a variant with a generator; " + v.name() + " has none");
     }
 
     private static Map<String, Double> step(GanVariant v, Batch b, int iteration) {

@@ -2,8 +2,10 @@ package org.gan4j.examples.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.gan4j.core.data.BatchSource;
 import org.gan4j.core.train.GanVariant;
+import org.gan4j.datasets.image.SuperResolutionDataset;
 import org.gan4j.datasets.mnist.Mnist;
 import org.gan4j.datasets.mnist.MnistBatchSource;
 import org.gan4j.datasets.mnist.MnistLocator;
@@ -25,9 +27,24 @@ final class Datasets {
         }
         return switch (variant.name()) {
             case "gan", "dcgan" -> new MnistBatchSource(mnist(dataDir), batch);
+            case "srresnet", "srgan" -> {
+                Path photos = required(dataDir, "a folder of photos");
+                // a few photos: several random crops of each per epoch (at least ~1000 crops per epoch)
+                int files = org.gan4j.datasets.image.ImageFiles.list(photos).size();
+                yield SuperResolutionDataset.builder(photos).cropsPerImage(Math.max(1, 1000 / files))
+                        .cropSize(Integer.parseInt(variant.config().getOrDefault("cropSize", "96")))
+                        .batchSize(batch).build();
+            }
             default -> throw new IllegalArgumentException("the command line has no dataset for variant '"
                     + variant.name() + "'");
         };
+    }
+
+    private static Path required(Path dataDir, String what) {
+        if (dataDir == null) {
+            throw new IllegalArgumentException("give --data DIR (" + what + ")");
+        }
+        return dataDir;
     }
 
     private static Mnist mnist(Path dataDir) throws IOException {
@@ -43,6 +60,7 @@ final class Datasets {
         return switch (variant) {
             case "dcgan" -> 256; // TensorFlow DCGAN tutorial
             case "pix2pix" -> 1; // Isola et al. 2017
+            case "srresnet", "srgan" -> 16; // Ledig et al. 2017
             default -> 64;
         };
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Measure a trained model against reference images.",
-        subcommands = {PairedEvaluateCommand.class})
+        subcommands = {PairedEvaluateCommand.class, SrEvaluateCommand.class})
 public final class EvaluateCommand implements Runnable {
 
     @Spec

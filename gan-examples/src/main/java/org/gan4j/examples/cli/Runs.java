@@ -13,6 +13,25 @@ import org.gan4j.core.train.Trainer;
 final class Runs {
     private Runs() {}
 
+    /**
+     * Copies the generator parameters (not its optimizer state or counters) of a checkpoint or run folder
+     * into {@code v}'s generator: SRGAN initialised from SRResNet.
+     */
+    static void initGenerator(org.gan4j.core.train.GanVariant v, java.nio.file.Path source) throws IOException {
+        java.nio.file.Path from = Files.isDirectory(source.resolve("checkpoints")) ? source.resolve("checkpoints") : source;
+        org.gan4j.core.train.Checkpoint cp = org.gan4j.core.train.Checkpoint.read(from);
+        var saved = cp.loadNetwork("generator");
+        var mine = v.networks().get("generator");
+        if (mine == null || saved.numParams() != mine.numParams()) {
+            throw new IllegalArgumentException("the generator of " + cp.file() + " (" + cp.variantName() + ", "
+                    + saved.numParams() + " parameters) does not fit this one ("
+                    + (mine == null ? "none" : mine.numParams() + " parameters): use the same preset/blocks/features"));
+        }
+        mine.params().assign(saved.params());
+        System.out.println("generator initialised from " + cp.file() + " (" + cp.variantName() + ", iteration "
+                + cp.iteration() + ")");
+    }
+
     static int fit(Trainer trainer, RunFolder run) throws IOException, InterruptedException {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

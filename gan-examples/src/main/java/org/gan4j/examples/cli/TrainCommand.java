@@ -19,13 +19,13 @@ import picocli.CommandLine.Parameters;
             "samples/ (grids over time), checkpoints/ (complete, resumable) and generator.zip (plain DL4J model)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "VARIANT", description = "gan, dcgan or pix2pix")
+    @Parameters(index = "0", paramLabel = "VARIANT", description = "gan, dcgan, pix2pix, srresnet or srgan")
     String variant;
 
     @Option(names = "--epochs", description = "epochs to train (default: ${DEFAULT-VALUE})")
     int epochs = 5;
 
-    @Option(names = "--batch", description = "batch size (default: the variant's: gan 64, dcgan 256, pix2pix 1)")
+    @Option(names = "--batch", description = "batch size (default: the variant's: gan 64, dcgan 256, pix2pix 1, srresnet/srgan 16)")
     Integer batch;
 
     @Option(names = "--out", required = true, description = "run folder, e.g. runs/dcgan")
@@ -37,11 +37,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", description = "dataset folder (default: GAN4J_DATA, the per-user cache, then a download)")
     Path data;
 
-    @Option(names = "--preset", description = "the variant's preset, e.g. cpu or paper for pix2pix (same as --set preset=...)")
+    @Option(names = "--preset", description = "the variant's preset: cpu or paper (pix2pix, srresnet, srgan; same as --set preset=...)")
     String preset;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "variant setting, e.g. --set loss=least_squares (repeatable)")
     Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--init-from", paramLabel = "CHECKPOINT", description = "start the generator from another run's checkpoint (e.g. srgan from srresnet)")
+    Path initFrom;
 
     @Option(names = "--max-iterations", description = "stop after this many iterations (for smoke tests)")
     Long maxIterations;
@@ -67,6 +70,9 @@ public final class TrainCommand implements Callable<Integer> {
             settings.put("preset", preset);
         }
         GanVariant v = VariantProvider.find(variant).create(settings, seed);
+        if (initFrom != null) {
+            Runs.initGenerator(v, initFrom);
+        }
         BatchSource source = Datasets.training(v, data, b);
         Map<String, String> runConfig = new LinkedHashMap<>();
         runConfig.put("epochs", Integer.toString(epochs));
@@ -74,6 +80,9 @@ public final class TrainCommand implements Callable<Integer> {
         runConfig.put("seed", Long.toString(seed));
         if (data != null) {
             runConfig.put("data", data.toAbsolutePath().toString());
+        }
+        if (initFrom != null) {
+            runConfig.put("initFrom", initFrom.toAbsolutePath().toString());
         }
         runConfig.put("sampleEvery", Integer.toString(sampleEvery));
         runConfig.put("checkpointEvery", Integer.toString(checkpointEvery));
