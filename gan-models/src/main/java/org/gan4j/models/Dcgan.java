@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.gan4j.core.layers.TransposedConvolution2D;
 import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.nd4j.linalg.activations.Activation;
@@ -220,13 +221,13 @@ public final class Dcgan extends NoiseToImageGan {
                     .weightInit(new NormalDistribution(0, 0.02)).list();
             int[] filters = {1024, 512, 256, 128};
             for (int i = 0; i < filters.length; i++) {
-                list.layer(new Deconvolution2D.Builder().nOut(filters[i]).kernelSize(4, 4)
+                list.layer(new TransposedConvolution2D.Builder().nOut(filters[i]).kernelSize(4, 4)
                         .stride(i == 0 ? 1 : 2, i == 0 ? 1 : 2).padding(i == 0 ? 0 : 1, i == 0 ? 0 : 1)
                         .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
                 list.layer(new BatchNormalization.Builder().decay(0.9).eps(1e-5).build());
                 list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
             }
-            list.layer(new Deconvolution2D.Builder().nOut(channels).kernelSize(4, 4).stride(2, 2).padding(1, 1)
+            list.layer(new TransposedConvolution2D.Builder().nOut(channels).kernelSize(4, 4).stride(2, 2).padding(1, 1)
                     .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.TANH).build());
             return list.setInputType(InputType.convolutional(1, 1, latentSize)).build();
         }
@@ -255,7 +256,7 @@ public final class Dcgan extends NoiseToImageGan {
         }
 
         private static Deconvolution2D deconv(int filters, int stride, boolean bias, Activation activation) {
-            return new Deconvolution2D.Builder().nOut(filters).kernelSize(5, 5).stride(stride, stride)
+            return new TransposedConvolution2D.Builder().nOut(filters).kernelSize(5, 5).stride(stride, stride)
                     .convolutionMode(ConvolutionMode.Same).hasBias(bias).activation(activation).build();
         }
 

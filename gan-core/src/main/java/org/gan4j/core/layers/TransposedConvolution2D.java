@@ -43,9 +43,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Build it with {@link Builder}, which has all of {@code Deconvolution2D.Builder}'s options. Loading
  * this class also switches on DL4J's oneDNN layer helpers where the backend has them (see the
  * package {@code org.gan4j.core.internal}).
- *
- * <p><b>Known problem:</b> leaks native memory (about 18 MB per iteration for the DCGAN tutorial's
- * generator at batch 64; see docs/performance.md). Not used by default until fixed.
  */
 public class TransposedConvolution2D extends Deconvolution2D {
     static {

@@ -19,8 +19,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BiasAdd;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.Reverse;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Implementation of {@link TransposedConvolution2D}: DL4J's {@link Deconvolution2DLayer} with the
@@ -80,8 +80,23 @@ final class TransposedConvolution2DLayer extends Deconvolution2DLayer {
     private INDArray flippedWeights(INDArray w, LayerWorkspaceMgr workspaceMgr) {
         INDArray view = w.permute(2, 3, 0, 1);
         INDArray out = workspaceMgr.create(ArrayType.FF_WORKING_MEM, dataType, view.shape(), 'c');
-        Nd4j.exec(new Reverse(view, out, 0, 1));
+        flipSpatially(view, out);
         return out;
+    }
+
+    /**
+     * {@code to[a, b] = from[kH - 1 - a, kW - 1 - b]} for [kH, kW, ., .] arrays, one slice at a time: ND4J's
+     * {@code Reverse} op leaks native memory on every call in 1.0.0-M2.1 (about twice the array size).
+     */
+    private static void flipSpatially(INDArray from, INDArray to) {
+        long kH = from.size(0);
+        long kW = from.size(1);
+        for (long a = 0; a < kH; a++) {
+            for (long b = 0; b < kW; b++) {
+                to.get(NDArrayIndex.point(a), NDArrayIndex.point(b))
+                        .assign(from.get(NDArrayIndex.point(kH - 1 - a), NDArrayIndex.point(kW - 1 - b)));
+            }
+        }
     }
 
     private static void exec(String op, INDArray[] in, INDArray[] out, int[] args) {
@@ -135,7 +150,7 @@ final class TransposedConvolution2DLayer extends Deconvolution2DLayer {
                     weightGradView.permute(2, 3, 0, 1).shape(), 'c');
             exec("conv2d_bp", new INDArray[] {x, flippedWeights(weights, workspaceMgr), delta},
                     new INDArray[] {dx, flippedGrad}, g.directArgs);
-            Nd4j.exec(new Reverse(flippedGrad, weightGradView.permute(2, 3, 0, 1), 0, 1));
+            flipSpatially(flippedGrad, weightGradView.permute(2, 3, 0, 1));
         } else {
             convolutionGradients(g, weights, weightGradView, x, delta, dx, workspaceMgr);
         }
