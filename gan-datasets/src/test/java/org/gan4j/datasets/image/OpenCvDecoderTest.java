@@ -109,6 +109,31 @@ class OpenCvDecoderTest {
     }
 
     @Test
+    void withoutTheOpenCvJarsTheErrorNamesTheArtifacts() throws Exception {
+        // the test class path without the opencv jars, in a fresh class loader
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<java.net.URL> urls = new ArrayList<>();
+        for (String entry : cp.split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty() && !Path.of(entry).getFileName().toString().startsWith("opencv-")) {
+                urls.add(Path.of(entry).toUri().toURL());
+            }
+        }
+        try (var loader = new java.net.URLClassLoader(urls.toArray(new java.net.URL[0]), ClassLoader.getPlatformClassLoader())) {
+            Class<?> decoder = loader.loadClass(Decoder.class.getName());
+            Class<?> jpeg = loader.loadClass(JpegDecoder.class.getName());
+            var require = decoder.getDeclaredMethod("requireAvailable", jpeg);
+            require.setAccessible(true);
+            Object twelveMonkeys = jpeg.getField("TWELVEMONKEYS").get(null);
+            require.invoke(null, twelveMonkeys);
+            Object opencv = jpeg.getField("OPENCV").get(null);
+            var e = assertThrows(java.lang.reflect.InvocationTargetException.class, () -> require.invoke(null, opencv));
+            assertTrue(e.getCause() instanceof IllegalStateException, e.getCause().toString());
+            String m = e.getCause().getMessage();
+            assertTrue(m.contains("fix: add org.bytedeco:opencv:4.5.5-1.5.7 and its classifier linux-x86_64"), m);
+        }
+    }
+
+    @Test
     void badFilesGiveTheSameClearErrors() throws Exception {
         Path empty = Files.write(dir.resolve("empty.jpg"), new byte[0]);
         Path text = Files.writeString(dir.resolve("text.jpg"), "not a jpeg");
