@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class Decoder {
     private static final Logger LOG = LoggerFactory.getLogger(Decoder.class);
     private static final String FIX_REPLACE = "re-export or delete the file, or set skipBad to skip such files";
+    static final String FIX_OPENCV = "add org.bytedeco:opencv:4.5.5-1.5.7 and its classifier linux-x86_64 to the class path"
+            + " (with the CPU backend's javacpp and openblas natives), or use the TwelveMonkeys decoder (the default)";
 
     private static final ImageReaderSpi JDK_JPEG_SPI = find("com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi");
     private static final ImageReaderSpi TWELVEMONKEYS_SPI = twelveMonkeys();
@@ -78,6 +80,21 @@ final class Decoder {
         }
     }
 
+    /**
+     * Fails with a clear message if {@code jpeg} cannot be used on this machine (the optional OpenCV jar is
+     * missing or its natives do not load); a no-op for the built-in decoders.
+     */
+    static void requireAvailable(JpegDecoder jpeg) {
+        if (jpeg != JpegDecoder.OPENCV) {
+            return;
+        }
+        try {
+            OpenCvJpeg.check();
+        } catch (LinkageError e) {
+            throw new IllegalStateException("the OpenCV JPEG decoder is not on the class path (" + e + "); fix: " + FIX_OPENCV, e);
+        }
+    }
+
     static Pixels decode(Path file, JpegDecoder jpeg, boolean exif) {
         return decode(file, readBytes(file), jpeg, exif);
     }
@@ -94,20 +111,30 @@ final class Decoder {
         if (format == Format.JPEG && !jpegComplete(bytes)) {
             throw new BadImageException(file, "truncated JPEG: no end-of-image marker after the last scan", FIX_REPLACE);
         }
-        BufferedImage img = read(file, bytes, format, jpeg);
-        if (img.getWidth() < 1 || img.getHeight() < 1) {
-            throw new BadImageException(file, "image has no pixels", FIX_REPLACE);
+        Pixels p = null;
+        if (format == Format.JPEG && jpeg == JpegDecoder.OPENCV) {
+            requireAvailable(jpeg);
+            p = OpenCvJpeg.decode(bytes);
         }
-        Pixels p;
-        try {
-            p = Pixels.of(img);
-        } catch (RuntimeException e) {
-            throw new BadImageException(file, "unsupported pixel layout (" + img + "): " + e, "convert it to 8-bit RGB PNG or JPEG");
+        if (p == null) {
+            // the built-in decoders, and TwelveMonkeys for any JPEG that libjpeg-turbo refuses
+            p = pixels(file, read(file, bytes, format, jpeg == JpegDecoder.OPENCV ? JpegDecoder.TWELVEMONKEYS : jpeg));
         }
         if (exif && format == Format.JPEG) {
             p = p.oriented(Exif.orientation(bytes));
         }
         return p;
+    }
+
+    private static Pixels pixels(Path file, BufferedImage img) {
+        if (img.getWidth() < 1 || img.getHeight() < 1) {
+            throw new BadImageException(file, "image has no pixels", FIX_REPLACE);
+        }
+        try {
+            return Pixels.of(img);
+        } catch (RuntimeException e) {
+            throw new BadImageException(file, "unsupported pixel layout (" + img + "): " + e, "convert it to 8-bit RGB PNG or JPEG");
+        }
     }
 
     private static BufferedImage read(Path file, byte[] bytes, Format format, JpegDecoder jpeg) {

@@ -92,6 +92,17 @@ public final class ImageFiles {
     }
 
     /**
+     * Decodes {@code file} as the datasets do, without converting the pixels to a BufferedImage, and
+     * returns the number of pixels (width x height): for decoder benchmarks.
+     *
+     * @throws BadImageException naming the file and the fix if it cannot be read
+     */
+    public static long decodePixels(Path file, JpegDecoder decoder) {
+        Pixels p = Decoder.decode(file, decoder, true);
+        return (long) p.width() * p.height();
+    }
+
+    /**
      * Resizes to {@code w x h} with the datasets' bicubic filter (antialiased when shrinking); the result
      * is TYPE_BYTE_GRAY for gray input, TYPE_3BYTE_BGR otherwise.
      */

@@ -28,6 +28,7 @@ final class ImageList {
         this.dir = dir;
         this.files = ImageFiles.list(dir);
         this.load = load;
+        Decoder.requireAvailable(load.jpegDecoder());
         this.bad = sharedBad;
     }
 

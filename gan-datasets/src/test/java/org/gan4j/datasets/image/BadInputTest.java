@@ -81,6 +81,11 @@ class BadInputTest {
         Files.write(empty, new byte[0]);
         BadImageException e = assertThrows(BadImageException.class, () -> drain(folder(dir, false)));
         assertNamesFileAndFix(e, empty, "empty file (0 bytes)");
+        Path emptyJpg = Files.write(dir.resolve("empty.jpg"), new byte[0]);
+        for (JpegDecoder d : JpegDecoder.values()) {
+            e = assertThrows(BadImageException.class, () -> ImageFiles.read(emptyJpg, d));
+            assertNamesFileAndFix(e, emptyJpg, "empty file (0 bytes)");
+        }
     }
 
     @Test

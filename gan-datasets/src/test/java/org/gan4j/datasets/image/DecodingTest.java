@@ -115,12 +115,14 @@ class DecodingTest {
         cmyk.write(raw, 2, raw.length - 2);
         Path f = Files.write(dir.resolve("cmyk.jpg"), cmyk.toByteArray());
 
-        Pixels p = Decoder.decode(f, JpegDecoder.TWELVEMONKEYS, true);
-        assertEquals(3, p.channels());
-        assertEquals(16, p.width());
-        int left = p.get(2, 8, 0);
-        int right = p.get(13, 8, 0);
-        assertTrue(left > 200 && right < 60, "white left, black right: " + left + " vs " + right);
+        for (JpegDecoder d : new JpegDecoder[] {JpegDecoder.TWELVEMONKEYS, JpegDecoder.OPENCV}) {
+            Pixels p = Decoder.decode(f, d, true);
+            assertEquals(3, p.channels());
+            assertEquals(16, p.width());
+            int left = p.get(2, 8, 0);
+            int right = p.get(13, 8, 0);
+            assertTrue(left > 200 && right < 60, d + ": white left, black right: " + left + " vs " + right);
+        }
     }
 
     @Test
@@ -141,13 +143,16 @@ class DecodingTest {
         b.write(tiff);
         b.write(jpg, 2, jpg.length - 2);
         Path f = Files.write(dir.resolve("rot.jpg"), b.toByteArray());
-        Pixels p = decode(f);
-        assertEquals(16, p.width());
-        assertEquals(32, p.height());
-        assertTrue(p.get(8, 4, 0) > 200 && p.get(8, 4, 2) < 60, "top is the old left half (red)");
-        assertTrue(p.get(8, 28, 2) > 200, "bottom is the old right half (blue)");
-        Pixels raw = Decoder.decode(f, JpegDecoder.TWELVEMONKEYS, false);
-        assertEquals(32, raw.width());
+        for (JpegDecoder d : JpegDecoder.values()) {
+            // applied exactly once: OpenCV's own EXIF rotation is switched off
+            Pixels p = Decoder.decode(f, d, true);
+            assertEquals(16, p.width(), d.name());
+            assertEquals(32, p.height());
+            assertTrue(p.get(8, 4, 0) > 200 && p.get(8, 4, 2) < 60, d + ": top is the old left half (red)");
+            assertTrue(p.get(8, 28, 2) > 200, d + ": bottom is the old right half (blue)");
+            Pixels raw = Decoder.decode(f, d, false);
+            assertEquals(32, raw.width());
+        }
     }
 
     @Test
