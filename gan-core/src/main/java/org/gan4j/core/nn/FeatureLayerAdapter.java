@@ -83,6 +83,9 @@ final class FeatureLayerAdapter extends MultiLayerAdapter implements FeatureDisc
         if (injected == null) {
             return super.backpropagate(outputGradient);
         }
+        if (net.getGradientsViewArray() == null) {
+            net.initGradientsView(); // as MultiLayerNetwork's own backward pass does on first use
+        }
         Layer[] layers = net.getLayers();
         int batch = (int) outputGradient.size(0);
         INDArray eps = outputGradient.dup();
