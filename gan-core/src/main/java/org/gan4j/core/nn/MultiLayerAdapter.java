@@ -10,8 +10,8 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** {@link Generator} / {@link Discriminator} over a {@link MultiLayerNetwork}. */
-final class MultiLayerAdapter extends AbstractNetwork implements Generator, Discriminator {
-    private final MultiLayerNetwork net;
+class MultiLayerAdapter extends AbstractNetwork implements Generator, Discriminator {
+    final MultiLayerNetwork net;
 
     MultiLayerAdapter(MultiLayerNetwork net, long[] inputShape) {
         super(inputShape);

@@ -1,0 +1,614 @@
+package org.gan4j.models.i2i;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.gan4j.core.data.Batch;
+import org.gan4j.core.internal.OneDnnHelpers;
+import org.gan4j.core.loss.AdversarialLoss;
+import org.gan4j.core.loss.LossValue;
+import org.gan4j.core.loss.ReconstructionLoss;
+import org.gan4j.core.loss.Target;
+import org.gan4j.core.nn.FeatureDiscriminator;
+import org.gan4j.core.nn.Generator;
+import org.gan4j.core.nn.Network;
+import org.gan4j.core.train.GanVariant;
+import org.gan4j.core.train.Preview;
+import org.gan4j.core.train.StepContext;
+import org.gan4j.models.Settings;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * DiscoGAN (Kim et al. 2017, "Learning to Discover Cross-Domain Relations with Generative Adversarial
+ * Networks"), following the authors' PyTorch code (SKTBrain/DiscoGAN, {@code discogan/image_translation.py}
+ * and {@code model.py}, model_arch {@code discogan}).
+ *
+ * <h2>{@link Preset#PAPER} (default)</h2>
+ * 64x64 RGB images in [0, 1] (the variant maps gan4j's [-1, 1] tensors to [0, 1] and back). Two generators,
+ * G_AB and G_BA: conv 4x4 stride 2 padding 1 encoder 64-128-256-512 (LeakyReLU 0.2, batch norm except on the
+ * first), transposed-conv decoder 256-128-64-3 (batch norm + ReLU, sigmoid last), no biases (5.51 M weights).
+ * Two discriminators D_A and D_B: conv 64-128-256-512 (LeakyReLU 0.2, batch norm except the first), a 4x4
+ * valid conv to one logit, sigmoid (in the loss); D also returns its LeakyReLU outputs after blocks 2, 3 and 4
+ * as features (2.76 M weights). Initialisation: PyTorch's 2017 defaults, which the code keeps (weights
+ * U(+-1/sqrt(in_channels x 16)), batch-norm scales U(0, 1), shifts 0); batch norm eps 1e-5, momentum 0.1.
+ *
+ * <p>Losses, per direction, as the code computes them on every iteration:
+ * GAN: binary cross-entropy, D_B(G_AB(A)) against "real" for G; feature matching: for each feature layer the
+ * mean over positions of (batch mean of real features - batch mean of fake features)^2 (the code's
+ * HingeEmbeddingLoss with target 1 is the mean), summed over the three layers; reconstruction: MSE between
+ * G_BA(G_AB(A)) and A. G's loss for direction A: (gan_B x 0.1 + fm_B x 0.9) x (1 - rate) + recon_A x rate,
+ * likewise for B, summed; rate = {@code startingRate} 0.01 for the first {@code ganCurriculum} 10000 iterations,
+ * then {@code defaultRate} 0.5. D's loss per domain: (BCE(real, real) + BCE(fake, fake)) x 0.5.
+ * {@code updateInterval} 3: iterations with {@code iteration % 3 == 0} update both D's, the others both G's
+ * (the code computes every loss every iteration and steps one optimizer). Adam lr 2e-4, betas (0.5, 0.999),
+ * weight decay (L2 added to the gradient, PyTorch's Adam {@code weight_decay}) 1e-5. Batch 64 (the code's
+ * default; its {@code script.sh} runs with 500). Every forward pass uses batch statistics, each call with its
+ * own (D sees real and fake in separate calls); test images go through G in training mode too (the code never
+ * calls {@code eval()}), which {@code testBatchStatistics=false} switches to running averages.
+ *
+ * <h2>{@link Preset#CPU}</h2>
+ * 64x64 with half the filters (32 in both networks' first layer) and {@code ganCurriculum} 500; the rest as
+ * PAPER. Learns visibly in minutes on two cores with batch 8-16.
+ *
+ * <h2>Settings</h2>
+ * {@code preset}, {@code imageSize} (a multiple of 16, at least 64; default 64), {@code ngf}, {@code ndf},
+ * {@code learningRate}, {@code beta1}, {@code beta2}, {@code weightDecay}, {@code ganCurriculum},
+ * {@code startingRate}, {@code defaultRate}, {@code updateInterval}, {@code reconLoss} l2 (default) | l1,
+ * {@code testBatchStatistics}.
+ *
+ * <h2>Deviations forced by DL4J</h2>
+ * D outputs logits and the sigmoid lives in the loss (same value and gradient, numerically safer). DL4J does
+ * not weight-decay batch-norm scales and shifts (PyTorch's Adam decays them too, by 1e-5). Batch-norm running
+ * averages are updated when a network's step is applied, not on every forward pass (they are only used with
+ * {@code testBatchStatistics=false}). DL4J counts them as parameters (4 per normalised channel instead of 2).
+ * Each generator runs twice per iteration (A -> B and B -> A -> B) but DL4J keeps one forward pass per network:
+ * the first pass is recomputed before its backward pass (same result, more work).
+ */
+public final class DiscoGan implements GanVariant, ImageTranslator {
+    static {
+        OneDnnHelpers.enable(); // before any network is built
+    }
+
+    /** The variant name used by the command line and checkpoints. */
+    public static final String NAME = "discogan";
+    static final String LOSS_D_A = "loss_D_A";
+    static final String LOSS_D_B = "loss_D_B";
+    static final String LOSS_G = "loss_G";
+    static final String LOSS_GAN_A = "loss_G_GAN_A";
+    static final String LOSS_GAN_B = "loss_G_GAN_B";
+    static final String LOSS_FM_A = "loss_FM_A";
+    static final String LOSS_FM_B = "loss_FM_B";
+    static final String LOSS_RECON_A = "loss_recon_A";
+    static final String LOSS_RECON_B = "loss_recon_B";
+    /** Examples in a preview taken from the training data when none was given. */
+    static final int PREVIEW_PAIRS = 4;
+
+    /** Hyper-parameter presets. */
+    public enum Preset {
+        /** The authors' code: 64x64, 64 filters. */
+        PAPER,
+        /** 64x64, 32 filters, short GAN curriculum: learns in minutes on a CPU. */
+        CPU
+    }
+
+    /** Reconstruction distances. */
+    private enum Recon { L2, L1 }
+
+    private final Builder settings;
+    private final Generator gAB;
+    private final Generator gBA;
+    private final FeatureDiscriminator dA;
+    private final FeatureDiscriminator dB;
+    private final AdversarialLoss gan = AdversarialLoss.nonSaturating();
+    private INDArray previewA;
+    private INDArray previewB;
+    private boolean previewGiven;
+
+    private DiscoGan(Builder b, Generator gAB, Generator gBA, FeatureDiscriminator dA, FeatureDiscriminator dB) {
+        this.settings = b;
+        this.gAB = gAB;
+        this.gBA = gBA;
+        this.dA = dA;
+        this.dB = dB;
+    }
+
+    /** A builder with the {@link Preset#PAPER} defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder from settings as {@link #config()} gives them (unknown keys are an error). */
+    public static Builder fromConfig(Map<String, String> config) {
+        Settings s = new Settings(NAME, config);
+        Builder b = new Builder();
+        b.preset = s.choice("preset", Preset.class, b.preset);
+        b.imageSize = s.integer("imageSize", b.imageSize);
+        b.ngf = s.has("ngf") ? s.integer("ngf", 0) : null;
+        b.ndf = s.has("ndf") ? s.integer("ndf", 0) : null;
+        b.ganCurriculum = s.has("ganCurriculum") ? s.integer("ganCurriculum", 0) : null;
+        b.learningRate = s.real("learningRate", b.learningRate);
+        b.beta1 = s.real("beta1", b.beta1);
+        b.beta2 = s.real("beta2", b.beta2);
+        b.weightDecay = s.real("weightDecay", b.weightDecay);
+        b.startingRate = s.real("startingRate", b.startingRate);
+        b.defaultRate = s.real("defaultRate", b.defaultRate);
+        b.updateInterval = s.integer("updateInterval", b.updateInterval);
+        b.recon = s.choice("reconLoss", Recon.class, b.recon);
+        b.testBatchStatistics = Boolean.parseBoolean(s.string("testBatchStatistics",
+                Boolean.toString(b.testBatchStatistics)));
+        s.rejectUnknown();
+        b.check();
+        return b;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** G_AB (domain A to B); saved as {@code generator}. */
+    public Generator generatorAB() {
+        return gAB;
+    }
+
+    /** G_BA (domain B to A). */
+    public Generator generatorBA() {
+        return gBA;
+    }
+
+    /** D_A (judges domain A). */
+    public FeatureDiscriminator discriminatorA() {
+        return dA;
+    }
+
+    /** D_B (judges domain B). */
+    public FeatureDiscriminator discriminatorB() {
+        return dB;
+    }
+
+    /** Side of the square images. */
+    public int imageSize() {
+        return settings.imageSize;
+    }
+
+    /** The reconstruction weight at trainer iteration {@code iteration}: startingRate, then defaultRate. */
+    public double rate(int iteration) {
+        return iteration < settings.curriculum() ? settings.startingRate : settings.defaultRate;
+    }
+
+    /** Whether trainer iteration {@code iteration} updates the discriminators (else the generators). */
+    public boolean discriminatorIteration(int iteration) {
+        return iteration % settings.updateInterval == 0;
+    }
+
+    @Override
+    public Map<String, Network> networks() {
+        Map<String, Network> m = new LinkedHashMap<>();
+        m.put("generator", gAB);
+        m.put("generatorBA", gBA);
+        m.put("discriminatorA", dA);
+        m.put("discriminatorB", dB);
+        return m;
+    }
+
+    /** Uses these aligned pairs (e.g. validation images) for every preview; else the first training examples. */
+    public DiscoGan previewPairs(INDArray a, INDArray b) {
+        checkImages(a, "A");
+        checkImages(b, "B");
+        previewA = a.castTo(DataType.FLOAT).dup();
+        previewB = b.castTo(DataType.FLOAT).dup();
+        previewGiven = true;
+        return this;
+    }
+
+    private void checkImages(INDArray x, String side) {
+        long s = imageSize();
+        if (x == null || x.rank() != 4 || x.size(1) != 3 || x.size(2) != s || x.size(3) != s) {
+            throw new IllegalArgumentException("discogan expects " + side + " images [N, 3, " + s + ", " + s + "], got "
+                    + (x == null ? "none (it needs both domains in every batch)" : Arrays.toString(x.shape()))
+                    + " (check the image size of the data against the preset)");
+        }
+    }
+
+    @Override
+    public Map<String, Double> trainStep(Batch batch, StepContext context) {
+        checkImages(batch.a(), "A");
+        checkImages(batch.b(), "B");
+        if (previewA == null) {
+            int k = (int) Math.min(PREVIEW_PAIRS, Math.min(batch.a().size(0), batch.b().size(0)));
+            previewA = batch.a().get(interval(0, k)).castTo(DataType.FLOAT).dup();
+            previewB = batch.b().get(interval(0, k)).castTo(DataType.FLOAT).dup();
+        }
+        INDArray a = unit(batch.a());
+        INDArray b = unit(batch.b());
+        double rate = rate(context.iteration());
+        return discriminatorIteration(context.iteration()) ? discriminatorStep(a, b, rate) : generatorStep(a, b, rate);
+    }
+
+    /** [-1, 1] to the reference's [0, 1], in the networks' data type. */
+    private INDArray unit(INDArray x) {
+        return x.castTo(gAB.params().dataType()).add(1).muli(0.5);
+    }
+
+    /** What D and the feature-matching term say about one domain's fakes. */
+    private record Judged(LossValue dReal, LossValue dFake, LossValue gan, double fm, List<INDArray> fmGradients) {}
+
+    /**
+     * Forward passes of {@code d} on {@code real} then {@code fake} (D keeps the fake pass): D's two BCE terms,
+     * G's BCE term and the feature-matching loss with its gradients w.r.t. the fake features.
+     */
+    private Judged judge(FeatureDiscriminator d, INDArray real, INDArray fake, boolean backwardReal) {
+        LossValue dReal = gan.discriminator(d.forward(real), Target.REAL);
+        List<INDArray> realFeatures = new ArrayList<>();
+        for (INDArray f : d.features()) {
+            realFeatures.add(f.mean(0));
+        }
+        if (backwardReal) {
+            d.backward(dReal.gradient().muli(0.5));
+        }
+        INDArray out = d.forward(fake);
+        LossValue dFake = gan.discriminator(out, Target.FAKE);
+        List<INDArray> grads = new ArrayList<>();
+        double fm = featureMatching(realFeatures, d.features(), grads);
+        return new Judged(dReal, dFake, gan.generator(out), fm, grads);
+    }
+
+    /**
+     * sum over layers of mean((mean_n(real) - mean_n(fake))^2); appends d/d(fake) of each term to {@code grads}.
+     *
+     * @param realMeans the batch means of the real features
+     */
+    static double featureMatching(List<INDArray> realMeans, List<INDArray> fake, List<INDArray> grads) {
+        double total = 0;
+        for (int k = 0; k < fake.size(); k++) {
+            INDArray f = fake.get(k);
+            INDArray diff = f.mean(0).subi(realMeans.get(k)); // mean fake - mean real, [C, H, W]
+            long perExample = diff.length();
+            total += diff.mul(diff).sumNumber().doubleValue() / perExample;
+            INDArray g = diff.muli(2.0 / (perExample * f.size(0)));
+            grads.add(Nd4j.zeros(f.dataType(), f.size(0), perExample).addiRowVector(g.reshape(1, perExample))
+                    .reshape(f.shape()));
+        }
+        return total;
+    }
+
+    private Map<String, Double> discriminatorStep(INDArray a, INDArray b, double rate) {
+        INDArray ab = gAB.forward(a);
+        INDArray ba = gBA.forward(b);
+        Judged jA = judge(dA, a, ba, true);
+        dA.backward(jA.dFake().gradient().muli(0.5));
+        Judged jB = judge(dB, b, ab, true);
+        dB.backward(jB.dFake().gradient().muli(0.5));
+        dA.applyGradients();
+        dB.applyGradients();
+        // the reconstruction terms, for the log (the code computes every loss on every iteration)
+        double reconA = settings.recon().compute(gBA.forward(ab), a).value();
+        double reconB = settings.recon().compute(gAB.forward(ba), b).value();
+        return losses(jA, jB, reconA, reconB, rate);
+    }
+
+    private Map<String, Double> generatorStep(INDArray a, INDArray b, double rate) {
+        INDArray ab = gAB.forward(a);
+        INDArray ba = gBA.forward(b);
+        // reconstructions: G_BA(G_AB(A)) and G_AB(G_BA(B)); their backward passes also give d/d(AB) and d/d(BA)
+        LossValue reconA = settings.recon().compute(gBA.forward(ab), a);
+        INDArray gABA = reconA.gradient().muli(rate);
+        INDArray dAB = gBA.inputGradient(gABA);
+        gBA.backward(gABA);
+        LossValue reconB = settings.recon().compute(gAB.forward(ba), b);
+        INDArray gBAB = reconB.gradient().muli(rate);
+        INDArray dBA = gAB.inputGradient(gBAB);
+        gAB.backward(gBAB);
+        // GAN + feature matching through the (untouched) discriminators
+        double w = 1 - rate;
+        Judged jB = judge(dB, b, ab, false);
+        dAB.addi(dB.inputGradient(jB.gan().gradient().muli(0.1 * w), scaled(jB.fmGradients(), 0.9 * w)));
+        Judged jA = judge(dA, a, ba, false);
+        dBA.addi(dA.inputGradient(jA.gan().gradient().muli(0.1 * w), scaled(jA.fmGradients(), 0.9 * w)));
+        // the first passes again (DL4J keeps one forward pass per network), then their backward passes
+        gAB.forward(a);
+        gAB.backward(dAB);
+        gBA.forward(b);
+        gBA.backward(dBA);
+        gAB.applyGradients();
+        gBA.applyGradients();
+        return losses(jA, jB, reconA.value(), reconB.value(), rate);
+    }
+
+    private static List<INDArray> scaled(List<INDArray> grads, double factor) {
+        grads.forEach(g -> g.muli(factor));
+        return grads;
+    }
+
+    private static Map<String, Double> losses(Judged jA, Judged jB, double reconA, double reconB, double rate) {
+        double w = 1 - rate;
+        double g = (jB.gan().value() * 0.1 + jB.fm() * 0.9) * w + reconA * rate
+                + (jA.gan().value() * 0.1 + jA.fm() * 0.9) * w + reconB * rate;
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(LOSS_D_A, 0.5 * (jA.dReal().value() + jA.dFake().value()));
+        m.put(LOSS_D_B, 0.5 * (jB.dReal().value() + jB.dFake().value()));
+        m.put(LOSS_G, g);
+        m.put(LOSS_GAN_A, jA.gan().value());
+        m.put(LOSS_GAN_B, jB.gan().value());
+        m.put(LOSS_FM_A, jA.fm());
+        m.put(LOSS_FM_B, jB.fm());
+        m.put(LOSS_RECON_A, reconA);
+        m.put(LOSS_RECON_B, reconB);
+        return m;
+    }
+
+    /** G_AB on images in [-1, 1] (batch statistics unless testBatchStatistics=false); sides a multiple of 16. */
+    @Override
+    public INDArray translate(INDArray images) {
+        return run(gAB, images);
+    }
+
+    private INDArray run(Generator g, INDArray images) {
+        if (images.rank() != 4 || images.size(1) != 3 || images.size(2) % sizeMultiple() != 0
+                || images.size(3) % sizeMultiple() != 0 || images.size(2) < 16 || images.size(3) < 16) {
+            throw new IllegalArgumentException("discogan translates NCHW RGB images with sides that are multiples of "
+                    + sizeMultiple() + ", got " + Arrays.toString(images.shape()));
+        }
+        MultiLayerNetwork net = (MultiLayerNetwork) g.model();
+        INDArray out = net.output(unit(images), settings.testBatchStatistics);
+        return out.muli(2).subi(1).castTo(DataType.FLOAT);
+    }
+
+    @Override
+    public int sizeMultiple() {
+        return 16;
+    }
+
+    @Override
+    public int inputChannels() {
+        return 3;
+    }
+
+    @Override
+    public int outputChannels() {
+        return 3;
+    }
+
+    /** G_BA as a translator. */
+    @Override
+    public ImageTranslator reverse() {
+        DiscoGan self = this;
+        return new ImageTranslator() {
+            @Override
+            public INDArray translate(INDArray images) {
+                return self.run(gBA, images);
+            }
+
+            @Override
+            public int sizeMultiple() {
+                return self.sizeMultiple();
+            }
+
+            @Override
+            public int inputChannels() {
+                return 3;
+            }
+
+            @Override
+            public int outputChannels() {
+                return 3;
+            }
+
+            @Override
+            public ImageTranslator reverse() {
+                return self;
+            }
+        };
+    }
+
+    /** Rows A | G_AB(A) | G_BA(G_AB(A)), then B | G_BA(B) | G_AB(G_BA(B)), for the preview pairs. */
+    @Override
+    public Preview preview(long seed) {
+        if (previewA == null) {
+            return new Preview(Nd4j.zeros(DataType.FLOAT, 1, 3, imageSize(), imageSize()), 1);
+        }
+        INDArray ab = run(gAB, previewA);
+        INDArray aba = run(gBA, ab);
+        INDArray ba = run(gBA, previewB);
+        INDArray bab = run(gAB, ba);
+        List<INDArray> rows = new ArrayList<>();
+        addRows(rows, previewA, ab, aba);
+        addRows(rows, previewB, ba, bab);
+        return new Preview(Nd4j.concat(0, rows.toArray(INDArray[]::new)), 3);
+    }
+
+    private static void addRows(List<INDArray> rows, INDArray x, INDArray y, INDArray z) {
+        for (long i = 0; i < x.size(0); i++) {
+            rows.add(x.get(interval(i, i + 1)));
+            rows.add(y.get(interval(i, i + 1)));
+            rows.add(z.get(interval(i, i + 1)));
+        }
+    }
+
+    @Override
+    public Map<String, String> config() {
+        return settings.toConfig();
+    }
+
+    /** Keeps preview images taken from the training data, so a resumed run shows the same ones. */
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        boolean keep = previewA != null && !previewGiven;
+        out.writeBoolean(keep);
+        if (keep) {
+            Nd4j.write(previewA, out);
+            Nd4j.write(previewB, out);
+        }
+    }
+
+    @Override
+    public void readState(DataInputStream in) throws IOException {
+        if (in.readBoolean()) {
+            INDArray a = Nd4j.read(in);
+            INDArray b = Nd4j.read(in);
+            if (!previewGiven) {
+                previewA = a;
+                previewB = b;
+            }
+        }
+    }
+
+    /** Settings; unset ones follow the preset. */
+    public static final class Builder {
+        private Preset preset = Preset.PAPER;
+        private int imageSize = 64;
+        private Integer ngf;
+        private Integer ndf;
+        private Integer ganCurriculum;
+        private double learningRate = 2e-4;
+        private double beta1 = 0.5;
+        private double beta2 = 0.999;
+        private double weightDecay = 1e-5;
+        private double startingRate = 0.01;
+        private double defaultRate = 0.5;
+        private int updateInterval = 3;
+        private Recon recon = Recon.L2;
+        private boolean testBatchStatistics = true;
+        private DataType dataType = DataType.FLOAT;
+
+        private Builder() {}
+
+        /** Preset (default {@link Preset#PAPER}). */
+        public Builder preset(Preset p) {
+            this.preset = p;
+            return this;
+        }
+
+        /** Image side, a multiple of 16 and at least 64 (default 64, every experiment of the paper). */
+        public Builder imageSize(int size) {
+            this.imageSize = size;
+            return this;
+        }
+
+        /** Filters of the generators' first layer (default 64 PAPER, 32 CPU). */
+        public Builder ngf(int n) {
+            this.ngf = n;
+            return this;
+        }
+
+        /** Filters of the discriminators' first layer (default 64 PAPER, 32 CPU). */
+        public Builder ndf(int n) {
+            this.ndf = n;
+            return this;
+        }
+
+        /** Iterations with the starting rate (default 10000 PAPER, 500 CPU). */
+        public Builder ganCurriculum(int iterations) {
+            this.ganCurriculum = iterations;
+            return this;
+        }
+
+        /** Reconstruction weight during the curriculum and after it (default 0.01 and 0.5). */
+        public Builder rates(double starting, double after) {
+            this.startingRate = starting;
+            this.defaultRate = after;
+            return this;
+        }
+
+        /** Adam learning rate (default 2e-4). */
+        public Builder learningRate(double lr) {
+            this.learningRate = lr;
+            return this;
+        }
+
+        /** L2 weight decay through Adam (default 1e-5). */
+        public Builder weightDecay(double wd) {
+            this.weightDecay = wd;
+            return this;
+        }
+
+        /** D updates on iterations that are multiples of this, G on the others (default 3). */
+        public Builder updateInterval(int n) {
+            this.updateInterval = n;
+            return this;
+        }
+
+        /** Network data type (default FLOAT; DOUBLE for exact tests). Not part of the saved config. */
+        public Builder dataType(DataType type) {
+            this.dataType = type;
+            return this;
+        }
+
+        int ngf() {
+            return ngf != null ? ngf : (preset == Preset.PAPER ? 64 : 32);
+        }
+
+        int ndf() {
+            return ndf != null ? ndf : (preset == Preset.PAPER ? 64 : 32);
+        }
+
+        int curriculum() {
+            return ganCurriculum != null ? ganCurriculum : (preset == Preset.PAPER ? 10000 : 500);
+        }
+
+        ReconstructionLoss recon() {
+            return recon == Recon.L2 ? ReconstructionLoss.L2 : ReconstructionLoss.L1;
+        }
+
+        void check() {
+            if (imageSize < 64 || imageSize % 16 != 0) {
+                throw new IllegalArgumentException("discogan imageSize must be a multiple of 16 and at least 64 (D ends"
+                        + " in a 4x4 convolution at 1/16 of the size), got " + imageSize);
+            }
+            if (ngf() <= 0 || ndf() <= 0 || curriculum() < 0 || updateInterval < 2) {
+                throw new IllegalArgumentException("discogan needs ngf, ndf > 0, ganCurriculum >= 0 and updateInterval"
+                        + " >= 2 (one D iteration, then G iterations), got " + ngf() + ", " + ndf() + ", "
+                        + curriculum() + ", " + updateInterval);
+            }
+            for (double r : new double[] {startingRate, defaultRate}) {
+                if (r < 0 || r > 1) {
+                    throw new IllegalArgumentException("discogan rates must be in [0, 1], got " + r);
+                }
+            }
+        }
+
+        /** Builds the networks: G_AB from {@code seed}, G_BA {@code seed + 1}, D_A {@code seed + 2}, D_B {@code seed + 3}. */
+        public DiscoGan build(long seed) {
+            check();
+            Adam adam = new Adam(learningRate, beta1, beta2, 1e-8);
+            MultiLayerNetwork gab = DiscoNets.generator(ngf(), imageSize, seed, adam, weightDecay, dataType);
+            MultiLayerNetwork gba = DiscoNets.generator(ngf(), imageSize, seed + 1, adam, weightDecay, dataType);
+            MultiLayerNetwork da = DiscoNets.discriminator(ndf(), imageSize, seed + 2, adam, weightDecay, dataType);
+            MultiLayerNetwork db = DiscoNets.discriminator(ndf(), imageSize, seed + 3, adam, weightDecay, dataType);
+            return new DiscoGan(this, Generator.of(gab, 3, imageSize, imageSize),
+                    Generator.of(gba, 3, imageSize, imageSize), FeatureDiscriminator.of(da, DiscoNets.FEATURE_LAYERS),
+                    FeatureDiscriminator.of(db, DiscoNets.FEATURE_LAYERS));
+        }
+
+        Map<String, String> toConfig() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("preset", preset.name().toLowerCase(Locale.ROOT));
+            m.put("imageSize", Integer.toString(imageSize));
+            m.put("ngf", Integer.toString(ngf()));
+            m.put("ndf", Integer.toString(ndf()));
+            m.put("ganCurriculum", Integer.toString(curriculum()));
+            m.put("startingRate", Double.toString(startingRate));
+            m.put("defaultRate", Double.toString(defaultRate));
+            m.put("updateInterval", Integer.toString(updateInterval));
+            m.put("learningRate", Double.toString(learningRate));
+            m.put("beta1", Double.toString(beta1));
+            m.put("beta2", Double.toString(beta2));
+            m.put("weightDecay", Double.toString(weightDecay));
+            m.put("reconLoss", recon.name().toLowerCase(Locale.ROOT));
+            m.put("testBatchStatistics", Boolean.toString(testBatchStatistics));
+            return m;
+        }
+    }
+}

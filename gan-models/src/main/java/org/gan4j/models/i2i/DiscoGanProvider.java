@@ -1,0 +1,24 @@
+package org.gan4j.models.i2i;
+
+import java.util.Map;
+import org.gan4j.core.train.GanVariant;
+import org.gan4j.core.train.VariantProvider;
+
+/** {@code discogan}: {@link DiscoGan}, registered in META-INF/services. */
+public final class DiscoGanProvider implements VariantProvider {
+    @Override
+    public String name() {
+        return DiscoGan.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "DiscoGAN (Kim et al. 2017): unpaired two-way translation, GAN + feature matching + reconstruction;"
+                + " presets paper (64, 64 filters) and cpu (64, 32 filters)";
+    }
+
+    @Override
+    public GanVariant create(Map<String, String> config, long seed) {
+        return DiscoGan.fromConfig(config).build(seed);
+    }
+}
