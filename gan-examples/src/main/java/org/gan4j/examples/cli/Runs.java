@@ -46,6 +46,14 @@ final class Runs {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             trainer.fit();
+            // the hook waits for these too: the JVM must not exit between the last checkpoint and them
+            var generator = trainer.variant().networks().get("generator");
+            if (generator != null) {
+                AtomicFiles.write(run.generator(), out -> ModelSerializer.writeModel(generator.model(), out, false));
+            }
+            if (Files.exists(run.lossLog()) && Files.size(run.lossLog()) > 0) {
+                LossPlot.render(run.lossLog(), run.lossPlot(), 900, 450);
+            }
         } finally {
             finished.countDown();
         }
@@ -53,13 +61,6 @@ final class Runs {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // already stopping
-        }
-        var generator = trainer.variant().networks().get("generator");
-        if (generator != null) {
-            AtomicFiles.write(run.generator(), out -> ModelSerializer.writeModel(generator.model(), out, false));
-        }
-        if (Files.exists(run.lossLog()) && Files.size(run.lossLog()) > 0) {
-            LossPlot.render(run.lossLog(), run.lossPlot(), 900, 450);
         }
         System.out.println("run folder: " + run.root.toAbsolutePath());
         return 0;
