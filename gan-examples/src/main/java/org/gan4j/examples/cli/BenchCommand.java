@@ -67,6 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
             step(v, b, i);
         }
         List<Double> times = new ArrayList<>();
+        List<Double> cpuTimes = new ArrayList<>();
         int discarded = 0;
         int it = warmup;
         long deadline = System.nanoTime() + 1200L * 1_000_000_000L;
@@ -74,20 +75,23 @@ public final class BenchCommand implements Callable<Integer> {
         while (times.size() < iterations && it < warmup + 10 * iterations && System.nanoTime() < deadline) {
             CpuGuard.Sample before = CpuGuard.sample();
             long t0 = System.nanoTime();
+            long c0 = processCpuNanos();
             last = step(v, b, it++);
             double ms = (System.nanoTime() - t0) / 1e6;
+            double cpuMs = (processCpuNanos() - c0) / 1e6;
             if (guard && CpuGuard.contended(before, CpuGuard.sample())) {
                 discarded++;
                 continue;
             }
             times.add(ms);
+            cpuTimes.add(cpuMs);
         }
         double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         if (sorted.length == 0) {
             throw new IllegalStateException("no uncontended iteration: the machine is busy; retry when idle or use --no-guard");
         }
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        double median = median(sorted);
+        double cpuMedian = median(cpuTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray());
         double mean = Arrays.stream(sorted).average().orElse(0);
         var out = spec.commandLine().getOut();
         var d = v.networks().get("discriminator");
@@ -96,10 +100,24 @@ public final class BenchCommand implements Callable<Integer> {
                 d == null ? "-" : Long.toString(d.numParams()));
         out.printf(Locale.ROOT, "median/mean/min/max ms: %.1f / %.1f / %.1f / %.1f over %d iterations (%d discarded as contended)%n",
                 median, mean, sorted[0], sorted[sorted.length - 1], sorted.length, discarded);
+        out.printf(Locale.ROOT, "median CPU time of this process: %.1f ms per iteration (%.2f cores busy; on a shared"
+                + " machine with OMP_NUM_THREADS=1 this is the figure least disturbed by other processes)%n",
+                cpuMedian, cpuMedian / median);
         out.printf(Locale.ROOT, "last losses: %s%n", last);
         out.printf(Locale.ROOT, "gan4j %s b%d ms_per_iter=%.1f images_per_s=%.1f%s%n", variant, batch, median,
                 batch * 1000.0 / median, sorted.length < iterations ? " (WARNING: too few uncontended iterations)" : "");
         return 0;
+    }
+
+    private static double median(double[] sorted) {
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    /** CPU time of all threads of this JVM (compute threads, GC, JIT), or 0 where the JVM cannot tell. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     /** A fixed uniform [-1, 1] batch in the variant's shapes (as the peer harnesses: data does not change the cost). */
