@@ -12,9 +12,8 @@
  *   <li>{@link org.gan4j.core.layers.ChannelPReLU}: PReLU with per-channel or shared slope for any input size
  *       (DL4J's PReLULayer needs a fixed shape and crashes with per-channel slopes);</li>
  *   <li>{@link org.gan4j.core.layers.BicubicUpsampling}: fixed MATLAB-style bicubic upsampling;</li>
- *   <li>{@link org.gan4j.core.layers.InputGradientTap} and {@link org.gan4j.core.layers.GradientTap}: identity
- *       layers that keep the gradient flowing through them, to read a {@code ComputationGraph}'s input
- *       gradient (generators, perceptual loss). Two classes for one concept, to be merged.</li>
+ *   <li>{@link org.gan4j.core.layers.InputGradientTap}: an identity layer that keeps the gradient flowing
+ *       through it, to read a {@code ComputationGraph}'s input gradient (generators, perceptual loss).</li>
  * </ul>
  */
 package org.gan4j.core.layers;

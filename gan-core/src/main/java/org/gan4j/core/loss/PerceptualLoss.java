@@ -15,7 +15,7 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.gan4j.core.layers.GradientTap;
+import org.gan4j.core.layers.InputGradientTap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -28,7 +28,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Any DL4J {@link ComputationGraph} works, e.g. a VGG19 from DL4J's model zoo or imported from Keras
  * with {@code KerasModelImport.importKerasModelAndWeights("vgg19.h5")}. The network is never trained: this
  * class builds a private copy cut at {@code layer}, with frozen wrappers removed (they would stop the
- * gradient), a {@link GradientTap} after the input (DL4J returns no input gradient for graphs) and
+ * gradient), an {@link InputGradientTap} after the input (DL4J returns no input gradient for graphs) and
  * workspaces off, and copies the parameters by layer name. Layers run in inference mode (dropout off,
  * batch norm with its running statistics; batch norm's backward pass in inference mode is DL4J's and is
  * not checked here: VGG has none).
@@ -112,7 +112,7 @@ public final class PerceptualLoss {
             throw new IllegalArgumentException("the feature network has no layers before '" + layer + "'");
         }
         var tapConf = template.getLayerConf().clone();
-        GradientTap tap = new GradientTap();
+        InputGradientTap tap = new InputGradientTap();
         tap.setLayerName(TAP);
         tapConf.setLayer(tap);
         Map<String, GraphVertex> withTap = new LinkedHashMap<>();
@@ -162,7 +162,7 @@ public final class PerceptualLoss {
         INDArray fp = acts.get(layer).mul(featureScale);
         LossValue mse = ReconstructionLoss.L2.compute(fp, ft);
         graph.backpropGradient(mse.gradient().mul(featureScale));
-        INDArray g = GradientTap.lastGradient(graph.getLayer(TAP));
+        INDArray g = InputGradientTap.lastGradient(graph);
         graph.clearLayersStates();
         return new LossValue(mse.value(), scaleGradient(g).castTo(prediction.dataType()));
     }
