@@ -1,10 +1,16 @@
 package org.gan4j.models;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.loss.AdversarialLoss;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.gan4j.core.nn.BatchNormStatistics;
 import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
@@ -28,6 +34,13 @@ abstract class NoiseToImageGan implements GanVariant, ImageSampler {
     private final long[] imageShape;
     private final long[] dataShape;
     private final Map<String, String> config;
+    private Model sampling;
+    private int samplingIteration;
+
+    /** Noise batches over which a sampling copy's batch-norm statistics are re-estimated. */
+    static final int CALIBRATION_BATCHES = 4;
+    /** Size of each of those batches. */
+    static final int CALIBRATION_BATCH = 256;
 
     /**
      * @param imageShape [C, H, W] of the images
@@ -91,10 +104,41 @@ abstract class NoiseToImageGan implements GanVariant, ImageSampler {
         return generator.inputShape();
     }
 
+    /**
+     * Images from noise in inference mode. A generator with batch norm runs as a copy whose batch-norm
+     * statistics are re-estimated for the current weights ({@link BatchNormStatistics}, over
+     * {@value #CALIBRATION_BATCHES} fixed batches of {@value #CALIBRATION_BATCH} noise vectors; redone
+     * when G has trained since): the running averages trail G's drifting activations and made
+     * mid-training samples noise. The training generator is not modified.
+     */
     @Override
     public final INDArray generate(INDArray noise) {
-        INDArray out = generator.output(noise);
+        INDArray out = output(samplingModel(), noise);
         return out.reshape(UnconditionalSteps.prepend(out.size(0), imageShape));
+    }
+
+    @Override
+    public final synchronized Model samplingModel() {
+        Model g = generator.model();
+        if (!BatchNormStatistics.hasBatchNorm(g)) {
+            return g;
+        }
+        if (sampling == null || samplingIteration != generator.iteration()) {
+            Model copy = g instanceof MultiLayerNetwork m ? m.clone() : ((ComputationGraph) g).clone();
+            SplittableRandom random = new SplittableRandom(0x5eedL);
+            List<INDArray> batches = new ArrayList<>();
+            for (int i = 0; i < CALIBRATION_BATCHES; i++) {
+                batches.add(StepContext.gaussian(random, UnconditionalSteps.prepend(CALIBRATION_BATCH, generator.inputShape())));
+            }
+            BatchNormStatistics.reestimate(copy, batches);
+            sampling = copy;
+            samplingIteration = generator.iteration();
+        }
+        return sampling;
+    }
+
+    private static INDArray output(Model m, INDArray x) {
+        return m instanceof MultiLayerNetwork mln ? mln.output(x, false) : ((ComputationGraph) m).outputSingle(false, x);
     }
 
     @Override

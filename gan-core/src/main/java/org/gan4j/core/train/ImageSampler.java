@@ -10,4 +10,11 @@ public interface ImageSampler {
 
     /** Images made from {@code noise} (inference mode), NCHW in [-1, 1]. */
     INDArray generate(INDArray noise);
+
+    /**
+     * The plain DL4J network {@link #generate} runs (noise in, images out, inference mode), e.g. to save
+     * with {@code ModelSerializer}. It may be a copy of the training generator (with re-estimated
+     * batch-norm statistics, see {@link org.gan4j.core.nn.BatchNormStatistics}).
+     */
+    org.deeplearning4j.nn.api.Model samplingModel();
 }

@@ -49,7 +49,10 @@ final class Runs {
             // the hook waits for these too: the JVM must not exit between the last checkpoint and them
             var generator = trainer.variant().networks().get("generator");
             if (generator != null) {
-                AtomicFiles.write(run.generator(), out -> ModelSerializer.writeModel(generator.model(), out, false));
+                // what generate() runs: for noise-to-image GANs a copy with re-estimated batch-norm statistics
+                var model = trainer.variant() instanceof org.gan4j.core.train.ImageSampler s ? s.samplingModel()
+                        : generator.model();
+                AtomicFiles.write(run.generator(), out -> ModelSerializer.writeModel(model, out, false));
             }
             if (Files.exists(run.lossLog()) && Files.size(run.lossLog()) > 0) {
                 LossPlot.render(run.lossLog(), run.lossPlot(), 900, 450);
