@@ -22,7 +22,6 @@ import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
 import org.gan4j.core.train.GanVariant;
-import org.gan4j.core.train.LinearDecaySchedule;
 import org.gan4j.core.train.Preview;
 import org.gan4j.core.train.Seeds;
 import org.gan4j.core.train.StepContext;
@@ -113,9 +112,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
     private final Generator generator;
     private final Discriminator discriminator;
     private final AdversarialLoss loss = AdversarialLoss.nonSaturating();
-    private INDArray previewA;
-    private INDArray previewB;
-    private boolean previewGiven;
+    private final PreviewImages previewImages = new PreviewImages(PREVIEW_PAIRS);
 
     private Pix2Pix(Builder b, Generator g, Discriminator d) {
         this.settings = b;
@@ -217,9 +214,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
      */
     public Pix2Pix previewPairs(INDArray a, INDArray b) {
         checkPair(a, b);
-        this.previewA = a.castTo(DataType.FLOAT).dup();
-        this.previewB = b.castTo(DataType.FLOAT).dup();
-        this.previewGiven = true;
+        previewImages.set(a, b);
         return this;
     }
 
@@ -243,11 +238,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         INDArray a = batch.a();
         INDArray b = batch.b();
         checkPair(a, b);
-        if (previewA == null) {
-            int k = (int) Math.min(PREVIEW_PAIRS, a.size(0));
-            previewA = a.get(interval(0, k)).castTo(DataType.FLOAT).dup();
-            previewB = b.get(interval(0, k)).castTo(DataType.FLOAT).dup();
-        }
+        previewImages.takeIfEmpty(a, b);
         INDArray fake = generator.forward(a);
 
         // D step on (A, G(A)) as a plain array, then (A, B); each half of the loss is halved
@@ -291,12 +282,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
     /** G(A) as at test time (see the class documentation); sizes must be multiples of {@link #sizeMultiple()}. */
     @Override
     public INDArray translate(INDArray images) {
-        if (images.rank() != 4 || images.size(1) != inputChannels() || images.size(2) % sizeMultiple() != 0
-                || images.size(3) % sizeMultiple() != 0) {
-            throw new IllegalArgumentException("pix2pix translates NCHW images with " + inputChannels()
-                    + " channels and sides that are multiples of " + sizeMultiple() + ", got "
-                    + Arrays.toString(images.shape()));
-        }
+        Blocks.checkImages(NAME, images, inputChannels(), sizeMultiple());
         ComputationGraph g = (ComputationGraph) generator.model();
         return g.outputSingle(settings.testTimeDropout, images.castTo(g.params().dataType()));
     }
@@ -304,24 +290,17 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
     /** Rows of input | G(input) | target for the fixed preview pairs; dropout draws are seeded from {@code seed}. */
     @Override
     public Preview preview(long seed) {
-        if (previewA == null) {
+        if (previewImages.isEmpty()) {
             return new Preview(Nd4j.zeros(DataType.FLOAT, 1, outputChannels(), imageSize(), imageSize()), 1);
         }
         Nd4j.getRandom().setSeed(Seeds.mix(seed, -1, 0x9e7)); // the trainer reseeds before every step
-        INDArray out = translate(previewA).castTo(DataType.FLOAT);
-        long n = previewA.size(0);
-        INDArray[] rows = new INDArray[(int) (3 * n)];
-        for (int i = 0; i < n; i++) {
-            rows[3 * i] = rgb(previewA.get(interval(i, i + 1)));
-            rows[3 * i + 1] = rgb(out.get(interval(i, i + 1)));
-            rows[3 * i + 2] = rgb(previewB.get(interval(i, i + 1)));
-        }
-        return new Preview(Nd4j.concat(0, rows), 3);
+        INDArray out = translate(previewImages.a());
+        return new Preview(PreviewImages.rows(rgb(previewImages.a()), rgb(out), rgb(previewImages.b())), 3);
     }
 
-    private INDArray rgb(INDArray image) {
+    private INDArray rgb(INDArray images) {
         boolean mixed = inputChannels() != outputChannels();
-        return mixed && image.size(1) == 1 ? Nd4j.concat(1, image, image, image) : image;
+        return mixed && images.size(1) == 1 ? Nd4j.concat(1, images, images, images) : images;
     }
 
     @Override
@@ -332,24 +311,12 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
     /** Keeps preview pairs taken from the training data, so a resumed run shows the same ones. */
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        boolean keep = previewA != null && !previewGiven;
-        out.writeBoolean(keep);
-        if (keep) {
-            Nd4j.write(previewA, out);
-            Nd4j.write(previewB, out);
-        }
+        previewImages.write(out);
     }
 
     @Override
     public void readState(DataInputStream in) throws IOException {
-        if (in.readBoolean()) {
-            INDArray a = Nd4j.read(in);
-            INDArray b = Nd4j.read(in);
-            if (!previewGiven) {
-                previewA = a;
-                previewB = b;
-            }
-        }
+        previewImages.read(in);
     }
 
     /** Settings; unset ones follow the preset. */
@@ -512,43 +479,26 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         }
 
         void check() {
-            positive("imageSize", imageSize());
-            positive("ngf", ngf());
-            positive("ndf", ndf());
-            positive("dLayers", dLayers());
-            if (constantEpochs < 0 || decayEpochs < 0) {
-                throw new IllegalArgumentException("constantEpochs and decayEpochs must be >= 0, got " + constantEpochs
-                        + " and " + decayEpochs);
-            }
+            Blocks.positive("imageSize", imageSize());
+            Blocks.positive("ngf", ngf());
+            Blocks.positive("ndf", ndf());
+            Blocks.positive("dLayers", dLayers());
+            Blocks.adam(learningRate, beta1, constantEpochs, decayEpochs); // checks the epochs
             if (loadSize() < imageSize()) {
                 throw new IllegalArgumentException("loadSize " + loadSize() + " is smaller than imageSize " + imageSize());
             }
-            for (int c : new int[] {inputChannels, outputChannels}) {
-                if (c != 1 && c != 3) {
-                    throw new IllegalArgumentException("channels must be 1 or 3, got " + c);
-                }
-            }
+            Blocks.channels("inputChannels", inputChannels);
+            Blocks.channels("outputChannels", outputChannels);
             if (PatchGan.outputSize(dLayers(), imageSize()) < 1) {
                 throw new IllegalArgumentException("a PatchGAN with " + dLayers() + " layers needs images larger than "
                         + imageSize());
             }
         }
 
-        private static void positive(String name, int v) {
-            if (v <= 0) {
-                throw new IllegalArgumentException(name + " must be positive, got " + v);
-            }
-        }
-
         /** Builds the networks, initialised from {@code seed} (G) and {@code seed + 1} (D). */
         public Pix2Pix build(long seed) {
             check();
-            Adam adam = new Adam(learningRate, beta1, 0.999, 1e-8);
-            if (decayEpochs > 0) {
-                adam = Adam.builder().learningRate(learningRate)
-                        .learningRateSchedule(new LinearDecaySchedule(learningRate, constantEpochs, decayEpochs))
-                        .beta1(beta1).beta2(0.999).epsilon(1e-8).build();
-            }
+            Adam adam = Blocks.adam(learningRate, beta1, constantEpochs, decayEpochs);
             int size = imageSize();
             var gConf = generatorKind == GeneratorKind.UNET
                     ? UnetGenerator.config(depth(), ngf(), inputChannels, outputChannels, size, seed, adam, dataType)
@@ -557,7 +507,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             ComputationGraph g = new ComputationGraph(gConf);
             g.init();
             MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(dLayers(), ndf(),
-                    inputChannels + outputChannels, size, seed + 1, adam, dataType));
+                    inputChannels + outputChannels, size, PatchGan.Norm.BATCH, seed + 1, adam, dataType));
             d.init();
             return new Pix2Pix(this, Generator.of(g, inputChannels, size, size), Discriminator.of(d));
         }

@@ -97,12 +97,12 @@ class NetworksTest {
     void patchGan70HasThePaperShapeAndCount() {
         // pix2pix's basic D (n_layers 3, ndf 64) on concat(A, B): convolutions 2,766,913 + 896 batch-norm
         // channels x 2 = 2,768,705 in PyTorch ("2.769 M"); DL4J also counts the running mean and variance
-        MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(3, 64, 6, 256, 1, ADAM, DataType.FLOAT));
+        MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(3, 64, 6, 256, PatchGan.Norm.BATCH, 1, ADAM, DataType.FLOAT));
         d.init();
         assertEquals(2_768_705L + 2 * (128 + 256 + 512), d.numParams());
         assertEquals(30, PatchGan.outputSize(3, 256));
         assertArrayEquals(new long[] {1, 1, 30, 30}, d.output(Nd4j.rand(DataType.FLOAT, 1, 6, 256, 256)).shape());
-        MultiLayerNetwork small = new MultiLayerNetwork(PatchGan.config(2, 8, 6, 64, 1, ADAM, DataType.FLOAT));
+        MultiLayerNetwork small = new MultiLayerNetwork(PatchGan.config(2, 8, 6, 64, PatchGan.Norm.BATCH, 1, ADAM, DataType.FLOAT));
         small.init();
         assertArrayEquals(new long[] {2, 1, 14, 14}, small.output(Nd4j.rand(DataType.FLOAT, 2, 6, 64, 64)).shape());
         assertEquals(14, PatchGan.outputSize(2, 64));
