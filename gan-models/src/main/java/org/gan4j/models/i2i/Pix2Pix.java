@@ -299,8 +299,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
     }
 
     private INDArray rgb(INDArray images) {
-        boolean mixed = inputChannels() != outputChannels();
-        return mixed && images.size(1) == 1 ? Nd4j.concat(1, images, images, images) : images;
+        return PreviewImages.rgb(images, inputChannels() != outputChannels());
     }
 
     @Override

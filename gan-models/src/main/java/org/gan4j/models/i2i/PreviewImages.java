@@ -68,6 +68,11 @@ final class PreviewImages {
         return Nd4j.concat(0, cells);
     }
 
+    /** Grey images as RGB when {@code mixed} (domains with 1 and 3 channels share one grid), else unchanged. */
+    static INDArray rgb(INDArray images, boolean mixed) {
+        return mixed && images.size(1) == 1 ? Nd4j.concat(1, images, images, images) : images;
+    }
+
     /** Writes images taken from training data (not given ones, which the caller sets again). */
     void write(DataOutputStream out) throws IOException {
         boolean keep = a != null && !given;
