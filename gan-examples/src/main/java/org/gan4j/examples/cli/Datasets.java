@@ -10,6 +10,7 @@ import org.gan4j.datasets.mnist.Mnist;
 import org.gan4j.datasets.mnist.MnistBatchSource;
 import org.gan4j.datasets.mnist.MnistLocator;
 import org.gan4j.datasets.mnist.MnistSplit;
+import org.gan4j.models.i2i.CycleGan;
 import org.gan4j.models.i2i.Pix2Pix;
 
 /** Which data each variant trains on, as the command line opens it. */
@@ -24,6 +25,9 @@ final class Datasets {
     static BatchSource training(GanVariant variant, Path dataDir, int batch) throws IOException {
         if (variant instanceof Pix2Pix p) {
             return PairedData.training(p, dataDir, batch);
+        }
+        if (variant instanceof CycleGan c) {
+            return UnpairedData.training(c, dataDir, batch);
         }
         return switch (variant.name()) {
             case "gan", "dcgan" -> new MnistBatchSource(mnist(dataDir), batch);
@@ -60,6 +64,7 @@ final class Datasets {
         return switch (variant) {
             case "dcgan" -> 256; // TensorFlow DCGAN tutorial
             case "pix2pix" -> 1; // Isola et al. 2017
+            case "cyclegan" -> 1; // Zhu et al. 2017
             case "srresnet", "srgan" -> 16; // Ledig et al. 2017
             default -> 64;
         };
