@@ -50,7 +50,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * random mirror, batch 1.
  *
  * <h2>{@link Preset#CPU}</h2>
- * 64x64 (load 72, crop 64), ResNet generators with ngf 32 and 6 blocks, 34x34 PatchGANs (2 layers,
+ * 64x64 (load 72, crop 64), ResNet generators with ngf 32 and 3 blocks, 34x34 PatchGANs (2 layers,
  * ndf 32, 14x14 patches). Losses, pool, optimizer and initialisation as PAPER.
  *
  * <h2>One step (the reference's order)</h2>
@@ -88,7 +88,7 @@ public final class CycleGan implements GanVariant, ImageTranslator {
 
     /** Hyper-parameter presets. */
     public enum Preset {
-        /** 64x64, ngf 32, 6 blocks, 2-layer PatchGAN: learns in minutes on a CPU. */
+        /** 64x64, ngf 32, 3 blocks, 2-layer PatchGAN: learns in minutes on a CPU. */
         CPU,
         /** The paper's 256x256 ResNet-9 generators and 70x70 PatchGANs. */
         PAPER
@@ -472,7 +472,7 @@ public final class CycleGan implements GanVariant, ImageTranslator {
             return this;
         }
 
-        /** Residual blocks per generator (default 9 PAPER, 6 CPU). */
+        /** Residual blocks per generator (default 9 PAPER, 3 CPU). */
         public Builder blocks(int n) {
             this.blocks = n;
             return this;
@@ -558,7 +558,7 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         }
 
         int blocks() {
-            return blocks != null ? blocks : (preset == Preset.PAPER ? 9 : 6);
+            return blocks != null ? blocks : (preset == Preset.PAPER ? 9 : 3);
         }
 
         int dLayers() {

@@ -290,7 +290,7 @@ class CycleGanTest {
             "poolSize", "learningRate", "beta1", "constantEpochs", "decayEpochs"};
         assertEquals(List.of("256", "286", "64", "64", "9", "3", "10.0", "10.0", "0.5", "50", "2.0E-4", "0.5", "100", "100"),
                 java.util.Arrays.stream(keys).map(paper::get).toList());
-        assertEquals(List.of("64", "72", "32", "32", "6", "2", "10.0", "10.0", "0.5", "50", "2.0E-4", "0.5", "100", "100"),
+        assertEquals(List.of("64", "72", "32", "32", "3", "2", "10.0", "10.0", "0.5", "50", "2.0E-4", "0.5", "100", "100"),
                 java.util.Arrays.stream(keys).map(cpu::get).toList());
         var e = assertThrows(IllegalArgumentException.class, () -> CycleGan.fromConfig(Map.of("lambda", "10")));
         assertTrue(e.getMessage().contains("lambda"), e.getMessage());
