@@ -124,23 +124,12 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         Settings s = new Settings(NAME, config);
         Builder b = new Builder();
         b.preset = s.choice("preset", Preset.class, b.preset);
-        b.imageSize = s.has("imageSize") ? s.integer("imageSize", 0) : null;
-        b.loadSize = s.has("loadSize") ? s.integer("loadSize", 0) : null;
-        b.ngf = s.has("ngf") ? s.integer("ngf", 0) : null;
-        b.ndf = s.has("ndf") ? s.integer("ndf", 0) : null;
+        b.read(s);
         b.blocks = s.has("blocks") ? s.integer("blocks", 0) : null;
-        b.dLayers = s.has("dLayers") ? s.integer("dLayers", 0) : null;
-        b.resizeConv = Boolean.parseBoolean(s.string("resizeConv", Boolean.toString(b.resizeConv)));
         b.lambdaA = s.real("lambdaA", b.lambdaA);
         b.lambdaB = s.real("lambdaB", b.lambdaB);
         b.lambdaIdentity = s.real("lambdaIdentity", b.lambdaIdentity);
         b.poolSize = s.integer("poolSize", b.poolSize);
-        b.learningRate = s.real("learningRate", b.learningRate);
-        b.beta1 = s.real("beta1", b.beta1);
-        b.constantEpochs = s.integer("constantEpochs", b.constantEpochs);
-        b.decayEpochs = s.integer("decayEpochs", b.decayEpochs);
-        b.inputChannels = s.integer("inputChannels", b.inputChannels);
-        b.outputChannels = s.integer("outputChannels", b.outputChannels);
         s.rejectUnknown();
         b.check();
         return b;
@@ -418,29 +407,21 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         return fakeBPool;
     }
 
-    /** Settings; unset ones follow the preset. */
-    public static final class Builder {
+    /** Settings; unset ones follow the preset (sizes, widths, optimizer and channels: see the inherited setters). */
+    public static final class Builder extends TranslationBuilder<Builder> {
         private Preset preset = Preset.PAPER;
-        private Integer imageSize;
-        private Integer loadSize;
-        private Integer ngf;
-        private Integer ndf;
         private Integer blocks;
-        private Integer dLayers;
-        private boolean resizeConv;
         private double lambdaA = 10;
         private double lambdaB = 10;
         private double lambdaIdentity = 0.5;
         private int poolSize = 50;
-        private double learningRate = 2e-4;
-        private double beta1 = 0.5;
-        private int constantEpochs = 100;
-        private int decayEpochs = 100;
-        private int inputChannels = 3;
-        private int outputChannels = 3;
-        private DataType dataType = DataType.FLOAT;
 
         private Builder() {}
+
+        @Override
+        boolean paperPreset() {
+            return preset == Preset.PAPER;
+        }
 
         /** Preset for sizes and widths (default {@link Preset#PAPER}). */
         public Builder preset(Preset p) {
@@ -448,45 +429,9 @@ public final class CycleGan implements GanVariant, ImageTranslator {
             return this;
         }
 
-        /** Training crop size (default 256 PAPER, 64 CPU; a multiple of 4). */
-        public Builder imageSize(int size) {
-            this.imageSize = size;
-            return this;
-        }
-
-        /** Resize before cropping (default imageSize * 286 / 256: 286 PAPER, 72 CPU). */
-        public Builder loadSize(int size) {
-            this.loadSize = size;
-            return this;
-        }
-
-        /** Generator filters in the first layer (default 64 PAPER, 32 CPU). */
-        public Builder ngf(int n) {
-            this.ngf = n;
-            return this;
-        }
-
-        /** Discriminator filters in the first layer (default 64 PAPER, 32 CPU). */
-        public Builder ndf(int n) {
-            this.ndf = n;
-            return this;
-        }
-
         /** Residual blocks per generator (default 9 PAPER, 3 CPU). */
         public Builder blocks(int n) {
             this.blocks = n;
-            return this;
-        }
-
-        /** PatchGAN layers (default 3 = 70x70 PAPER, 2 = 34x34 CPU). */
-        public Builder discriminatorLayers(int n) {
-            this.dLayers = n;
-            return this;
-        }
-
-        /** Up-sample + conv instead of transposed convolutions in the generators (default false). */
-        public Builder resizeConv(boolean on) {
-            this.resizeConv = on;
             return this;
         }
 
@@ -509,76 +454,16 @@ public final class CycleGan implements GanVariant, ImageTranslator {
             return this;
         }
 
-        /** Adam learning rate of all networks (default 2e-4). */
-        public Builder learningRate(double lr) {
-            this.learningRate = lr;
-            return this;
-        }
-
-        /** Adam beta1 (default 0.5). */
-        public Builder beta1(double b1) {
-            this.beta1 = b1;
-            return this;
-        }
-
-        /** Constant rate for {@code constant} epochs, then linear decay over {@code decay} (default 100, 100). */
-        public Builder epochs(int constant, int decay) {
-            this.constantEpochs = constant;
-            this.decayEpochs = decay;
-            return this;
-        }
-
-        /** Channels of A and B (default 3 and 3; the identity terms need them equal). */
-        public Builder channels(int a, int b) {
-            this.inputChannels = a;
-            this.outputChannels = b;
-            return this;
-        }
-
-        /** Network data type (default FLOAT; DOUBLE for exact tests). Not part of the saved config. */
-        public Builder dataType(DataType type) {
-            this.dataType = type;
-            return this;
-        }
-
-        int imageSize() {
-            return imageSize != null ? imageSize : (preset == Preset.PAPER ? 256 : 64);
-        }
-
-        int loadSize() {
-            return loadSize != null ? loadSize : (int) Math.round(imageSize() * 286.0 / 256.0);
-        }
-
-        int ngf() {
-            return ngf != null ? ngf : (preset == Preset.PAPER ? 64 : 32);
-        }
-
-        int ndf() {
-            return ndf != null ? ndf : (preset == Preset.PAPER ? 64 : 32);
-        }
-
         int blocks() {
             return blocks != null ? blocks : (preset == Preset.PAPER ? 9 : 3);
         }
 
-        int dLayers() {
-            return dLayers != null ? dLayers : (preset == Preset.PAPER ? 3 : 2);
-        }
-
+        @Override
         void check() {
-            Blocks.positive("imageSize", imageSize());
-            Blocks.positive("ngf", ngf());
-            Blocks.positive("ndf", ndf());
+            super.check();
             Blocks.positive("blocks", blocks());
-            Blocks.positive("dLayers", dLayers());
-            Blocks.channels("inputChannels", inputChannels);
-            Blocks.channels("outputChannels", outputChannels);
-            Blocks.adam(learningRate, beta1, constantEpochs, decayEpochs); // checks the epochs
             if (imageSize() % 4 != 0) {
                 throw new IllegalArgumentException("cyclegan imageSize must be a multiple of 4, got " + imageSize());
-            }
-            if (loadSize() < imageSize()) {
-                throw new IllegalArgumentException("loadSize " + loadSize() + " is smaller than imageSize " + imageSize());
             }
             if (lambdaA < 0 || lambdaB < 0 || lambdaIdentity < 0) {
                 throw new IllegalArgumentException("lambdaA, lambdaB and lambdaIdentity must be >= 0, got " + lambdaA
@@ -591,16 +476,12 @@ public final class CycleGan implements GanVariant, ImageTranslator {
             if (poolSize < 0) {
                 throw new IllegalArgumentException("poolSize must be >= 0, got " + poolSize);
             }
-            if (PatchGan.outputSize(dLayers(), imageSize()) < 1) {
-                throw new IllegalArgumentException("a PatchGAN with " + dLayers() + " layers needs images larger than "
-                        + imageSize());
-            }
         }
 
         /** Builds the networks, initialised from {@code seed} (G_A), +1 (G_B), +2 (D_A), +3 (D_B). */
         public CycleGan build(long seed) {
             check();
-            Adam adam = Blocks.adam(learningRate, beta1, constantEpochs, decayEpochs);
+            Adam adam = adam();
             Generator ga = generator(inputChannels, outputChannels, seed, adam);
             Generator gb = generator(outputChannels, inputChannels, seed + 1, adam);
             return new CycleGan(this, ga, gb, patchGan(outputChannels, seed + 2, adam),
@@ -625,23 +506,13 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         Map<String, String> toConfig() {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("preset", preset.name().toLowerCase(Locale.ROOT));
-            m.put("imageSize", Integer.toString(imageSize()));
-            m.put("loadSize", Integer.toString(loadSize()));
-            m.put("ngf", Integer.toString(ngf()));
-            m.put("ndf", Integer.toString(ndf()));
+            write(m);
             m.put("blocks", Integer.toString(blocks()));
-            m.put("dLayers", Integer.toString(dLayers()));
             m.put("resizeConv", Boolean.toString(resizeConv));
             m.put("lambdaA", Double.toString(lambdaA));
             m.put("lambdaB", Double.toString(lambdaB));
             m.put("lambdaIdentity", Double.toString(lambdaIdentity));
             m.put("poolSize", Integer.toString(poolSize));
-            m.put("learningRate", Double.toString(learningRate));
-            m.put("beta1", Double.toString(beta1));
-            m.put("constantEpochs", Integer.toString(constantEpochs));
-            m.put("decayEpochs", Integer.toString(decayEpochs));
-            m.put("inputChannels", Integer.toString(inputChannels));
-            m.put("outputChannels", Integer.toString(outputChannels));
             return m;
         }
     }

@@ -131,20 +131,9 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         Builder b = new Builder();
         b.preset(s.choice("preset", Preset.class, b.preset));
         b.generatorKind = s.choice("generator", GeneratorKind.class, b.generatorKind);
-        b.imageSize = s.has("imageSize") ? s.integer("imageSize", 0) : null;
-        b.loadSize = s.has("loadSize") ? s.integer("loadSize", 0) : null;
+        b.read(s);
         b.unetDepth = s.has("unetDepth") ? s.integer("unetDepth", 0) : null;
-        b.ngf = s.has("ngf") ? s.integer("ngf", 0) : null;
-        b.ndf = s.has("ndf") ? s.integer("ndf", 0) : null;
-        b.dLayers = s.has("dLayers") ? s.integer("dLayers", 0) : null;
-        b.resizeConv = Boolean.parseBoolean(s.string("resizeConv", Boolean.toString(b.resizeConv)));
         b.lambdaL1 = s.real("lambdaL1", b.lambdaL1);
-        b.learningRate = s.real("learningRate", b.learningRate);
-        b.beta1 = s.real("beta1", b.beta1);
-        b.constantEpochs = s.integer("constantEpochs", b.constantEpochs);
-        b.decayEpochs = s.integer("decayEpochs", b.decayEpochs);
-        b.inputChannels = s.integer("inputChannels", b.inputChannels);
-        b.outputChannels = s.integer("outputChannels", b.outputChannels);
         b.testTimeDropout = Boolean.parseBoolean(s.string("testTimeDropout", Boolean.toString(b.testTimeDropout)));
         b.reverseData = s.choice("direction", DataDirection.class, b.reverseData ? DataDirection.BTOA : DataDirection.ATOB)
                 == DataDirection.BTOA;
@@ -318,29 +307,21 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         previewImages.read(in);
     }
 
-    /** Settings; unset ones follow the preset. */
-    public static final class Builder {
+    /** Settings; unset ones follow the preset (sizes, widths, optimizer and channels: see the inherited setters). */
+    public static final class Builder extends TranslationBuilder<Builder> {
         private Preset preset = Preset.PAPER;
         private GeneratorKind generatorKind = GeneratorKind.UNET;
-        private Integer imageSize;
-        private Integer loadSize;
         private Integer unetDepth;
-        private Integer ngf;
-        private Integer ndf;
-        private Integer dLayers;
-        private boolean resizeConv;
         private double lambdaL1 = 100;
-        private double learningRate = 2e-4;
-        private double beta1 = 0.5;
-        private int constantEpochs = 100;
-        private int decayEpochs = 100;
-        private int inputChannels = 3;
-        private int outputChannels = 3;
         private boolean testTimeDropout = true;
         private boolean reverseData;
-        private DataType dataType = DataType.FLOAT;
 
         private Builder() {}
+
+        @Override
+        boolean paperPreset() {
+            return preset == Preset.PAPER;
+        }
 
         /** Preset for sizes and widths (default {@link Preset#PAPER}). */
         public Builder preset(Preset p) {
@@ -354,81 +335,15 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             return this;
         }
 
-        /** Training crop size (default 256 PAPER, 64 CPU). */
-        public Builder imageSize(int size) {
-            this.imageSize = size;
-            return this;
-        }
-
-        /** Resize before cropping (default imageSize * 286 / 256: 286 PAPER, 72 CPU). */
-        public Builder loadSize(int size) {
-            this.loadSize = size;
-            return this;
-        }
-
         /** U-Net down-sampling levels (default log2(imageSize): 8 for 256, i.e. down to 1x1). */
         public Builder unetDepth(int depth) {
             this.unetDepth = depth;
             return this;
         }
 
-        /** Generator filters in the first layer (default 64 PAPER, 32 CPU). */
-        public Builder ngf(int n) {
-            this.ngf = n;
-            return this;
-        }
-
-        /** Discriminator filters in the first layer (default 64 PAPER, 32 CPU). */
-        public Builder ndf(int n) {
-            this.ndf = n;
-            return this;
-        }
-
-        /** PatchGAN layers (default 3 = 70x70 PAPER, 2 = 34x34 CPU). */
-        public Builder discriminatorLayers(int n) {
-            this.dLayers = n;
-            return this;
-        }
-
-        /** ResNet generator only: up-sample + conv instead of transposed convolutions (default false). */
-        public Builder resizeConv(boolean on) {
-            this.resizeConv = on;
-            return this;
-        }
-
         /** Weight of the L1 term (default 100). */
         public Builder lambdaL1(double lambda) {
             this.lambdaL1 = lambda;
-            return this;
-        }
-
-        /** Adam learning rate of both networks (default 2e-4). */
-        public Builder learningRate(double lr) {
-            this.learningRate = lr;
-            return this;
-        }
-
-        /** Adam beta1 (default 0.5). */
-        public Builder beta1(double b1) {
-            this.beta1 = b1;
-            return this;
-        }
-
-        /**
-         * Learning-rate policy: constant for {@code constant} epochs, then linear decay towards 0 over
-         * {@code decay} epochs (default 100 and 100, the reference code's {@code n_epochs} and
-         * {@code n_epochs_decay}; decay 0 keeps the rate constant).
-         */
-        public Builder epochs(int constant, int decay) {
-            this.constantEpochs = constant;
-            this.decayEpochs = decay;
-            return this;
-        }
-
-        /** Channels of A and B (default 3 and 3). */
-        public Builder channels(int in, int out) {
-            this.inputChannels = in;
-            this.outputChannels = out;
             return this;
         }
 
@@ -444,20 +359,6 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             return this;
         }
 
-        /** Network data type (default FLOAT; DOUBLE for exact tests). Not part of the saved config. */
-        public Builder dataType(DataType type) {
-            this.dataType = type;
-            return this;
-        }
-
-        int imageSize() {
-            return imageSize != null ? imageSize : (preset == Preset.PAPER ? 256 : 64);
-        }
-
-        int loadSize() {
-            return loadSize != null ? loadSize : (int) Math.round(imageSize() * 286.0 / 256.0);
-        }
-
         int depth() {
             if (unetDepth != null) {
                 return unetDepth;
@@ -465,39 +366,10 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             return Integer.numberOfTrailingZeros(imageSize()); // as deep as the size allows: 1x1 for powers of two
         }
 
-        int ngf() {
-            return ngf != null ? ngf : (preset == Preset.PAPER ? 64 : 32);
-        }
-
-        int ndf() {
-            return ndf != null ? ndf : (preset == Preset.PAPER ? 64 : 32);
-        }
-
-        int dLayers() {
-            return dLayers != null ? dLayers : (preset == Preset.PAPER ? 3 : 2);
-        }
-
-        void check() {
-            Blocks.positive("imageSize", imageSize());
-            Blocks.positive("ngf", ngf());
-            Blocks.positive("ndf", ndf());
-            Blocks.positive("dLayers", dLayers());
-            Blocks.adam(learningRate, beta1, constantEpochs, decayEpochs); // checks the epochs
-            if (loadSize() < imageSize()) {
-                throw new IllegalArgumentException("loadSize " + loadSize() + " is smaller than imageSize " + imageSize());
-            }
-            Blocks.channels("inputChannels", inputChannels);
-            Blocks.channels("outputChannels", outputChannels);
-            if (PatchGan.outputSize(dLayers(), imageSize()) < 1) {
-                throw new IllegalArgumentException("a PatchGAN with " + dLayers() + " layers needs images larger than "
-                        + imageSize());
-            }
-        }
-
         /** Builds the networks, initialised from {@code seed} (G) and {@code seed + 1} (D). */
         public Pix2Pix build(long seed) {
             check();
-            Adam adam = Blocks.adam(learningRate, beta1, constantEpochs, decayEpochs);
+            Adam adam = adam();
             int size = imageSize();
             var gConf = generatorKind == GeneratorKind.UNET
                     ? UnetGenerator.config(depth(), ngf(), inputChannels, outputChannels, size, seed, adam, dataType)
@@ -515,23 +387,13 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("preset", preset.name().toLowerCase(Locale.ROOT));
             m.put("generator", generatorKind.name().toLowerCase(Locale.ROOT).replace("_", ""));
-            m.put("imageSize", Integer.toString(imageSize()));
-            m.put("loadSize", Integer.toString(loadSize()));
             if (generatorKind == GeneratorKind.UNET) {
                 m.put("unetDepth", Integer.toString(depth()));
             } else {
                 m.put("resizeConv", Boolean.toString(resizeConv));
             }
-            m.put("ngf", Integer.toString(ngf()));
-            m.put("ndf", Integer.toString(ndf()));
-            m.put("dLayers", Integer.toString(dLayers()));
+            write(m);
             m.put("lambdaL1", Double.toString(lambdaL1));
-            m.put("learningRate", Double.toString(learningRate));
-            m.put("beta1", Double.toString(beta1));
-            m.put("constantEpochs", Integer.toString(constantEpochs));
-            m.put("decayEpochs", Integer.toString(decayEpochs));
-            m.put("inputChannels", Integer.toString(inputChannels));
-            m.put("outputChannels", Integer.toString(outputChannels));
             m.put("testTimeDropout", Boolean.toString(testTimeDropout));
             m.put("direction", reverseData ? "btoa" : "atob");
             return m;
