@@ -12,14 +12,19 @@ import org.nd4j.linalg.factory.Nd4j;
  * Shared mechanics of the adapters: gradient accumulation and the optimizer step.
  *
  * <p>DL4J's updater divides gradients by the batch size, so backward passes run on the gradient
- * of the summed loss (mean-loss gradient times batch size).
+ * of the summed loss (mean-loss gradient times batch size). Every pending pass is scaled by the batch
+ * size of the first one, which the updater then divides by: passes over batches of different sizes
+ * (a generator used on several paths) add up to the sum of their mean-loss gradients.
  */
 abstract class AbstractNetwork {
     protected static final LayerWorkspaceMgr NO_WORKSPACES = LayerWorkspaceMgr.noWorkspaces();
+    private static final String NO_INPUT_GRADIENT = "this network does not expose input gradients (a ComputationGraph"
+            + " needs an org.gan4j.core.layers.InputGradientTap as the only consumer of its input)";
 
     private final long[] inputShape;
     private int batchSize = -1;
     private int pendingBackwards;
+    private int pendingBatch;
     private INDArray accumulated;
     private Gradient lastGradient;
 
@@ -42,8 +47,22 @@ abstract class AbstractNetwork {
     }
 
     public final void backward(INDArray outputGradient) {
+        backwardPass(outputGradient);
+    }
+
+    /** {@link #backward} that also returns the gradient w.r.t. the input (mean-loss convention). */
+    public final INDArray backwardToInput(INDArray outputGradient) {
+        if (!exposesInputGradient()) {
+            throw new UnsupportedOperationException(NO_INPUT_GRADIENT);
+        }
+        return backwardPass(outputGradient).inputGradient.div(pendingBatch);
+    }
+
+    private Backprop backwardPass(INDArray outputGradient) {
         requireForward();
-        if (pendingBackwards > 0) {
+        if (pendingBackwards == 0) {
+            pendingBatch = batchSize;
+        } else {
             // the next pass overwrites DL4J's gradient view: keep what is there
             if (accumulated == null) {
                 accumulated = gradientView().dup();
@@ -51,8 +70,10 @@ abstract class AbstractNetwork {
                 accumulated.addi(gradientView());
             }
         }
-        lastGradient = backpropagate(outputGradient.mul(batchSize)).gradient;
+        Backprop bp = backpropagate(outputGradient.mul(pendingBatch));
+        lastGradient = bp.gradient;
         pendingBackwards++;
+        return bp;
     }
 
     public final void applyGradients() {
@@ -64,7 +85,7 @@ abstract class AbstractNetwork {
             view.addi(accumulated);
         }
         int iteration = iteration();
-        runUpdater(lastGradient, iteration, epoch(), batchSize);
+        runUpdater(lastGradient, iteration, epoch(), pendingBatch);
         INDArray params = params();
         params.subi(view.reshape(params.shape()));
         setIteration(iteration + 1);
@@ -82,8 +103,7 @@ abstract class AbstractNetwork {
         }
         INDArray in = backpropagate(outputGradient).inputGradient;
         if (in == null) {
-            throw new UnsupportedOperationException("this network does not expose input gradients (a ComputationGraph"
-                    + " needs an org.gan4j.core.layers.InputGradientTap as the only consumer of its input)");
+            throw new UnsupportedOperationException(NO_INPUT_GRADIENT);
         }
         return in;
     }
@@ -129,6 +149,9 @@ abstract class AbstractNetwork {
     record Backprop(Gradient gradient, INDArray inputGradient) {}
 
     abstract Model model();
+
+    /** Whether {@link #backpropagate} returns the input gradient. */
+    abstract boolean exposesInputGradient();
 
     abstract INDArray savedUpdaterState(Model saved);
 

@@ -31,6 +31,16 @@ public interface Generator extends Network {
      */
     INDArray inputGradient(INDArray outputGradient);
 
+    /**
+     * {@link #backward} that also returns the gradient of the mean loss w.r.t. the input of the last
+     * {@link #forward}. Unlike {@link #inputGradient} it adds the parameter gradients to the pending
+     * ones, so a generator applied on several paths (CycleGAN's cycle and identity terms) costs one
+     * backward pass per forward pass. Requirements as {@link #inputGradient}.
+     *
+     * @throws UnsupportedOperationException for a graph without a tap
+     */
+    INDArray backwardToInput(INDArray outputGradient);
+
     /** Wraps a sequential generator. */
     static Generator of(MultiLayerNetwork network, long... inputShape) {
         return new MultiLayerAdapter(network, checkShape(inputShape));

@@ -34,6 +34,11 @@ final class GraphAdapter extends AbstractNetwork implements Generator {
     }
 
     @Override
+    boolean exposesInputGradient() {
+        return tapped;
+    }
+
+    @Override
     INDArray savedUpdaterState(Model saved) {
         var u = ((ComputationGraph) saved).getUpdater(false);
         return u == null ? null : u.getStateViewArray();

@@ -60,6 +60,11 @@ class MultiLayerAdapter extends AbstractNetwork implements Generator, Discrimina
     }
 
     @Override
+    boolean exposesInputGradient() {
+        return true;
+    }
+
+    @Override
     Backprop backpropagate(INDArray outputGradient) {
         Pair<Gradient, INDArray> p = net.backpropGradient(outputGradient, NO_WORKSPACES);
         return new Backprop(p.getFirst(), p.getSecond());

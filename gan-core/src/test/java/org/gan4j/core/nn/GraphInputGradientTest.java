@@ -71,6 +71,41 @@ class GraphInputGradientTest {
         assertTrue(!params.equals(net.params()));
     }
 
+    /**
+     * A generator used on two paths: passes over batches of 1 and 3 examples, accumulated, give the same step
+     * as one pass over the 4 examples (a per-example network, so the loss is the same), and
+     * backwardToInput returns the same input gradient as that combined pass.
+     */
+    @Test
+    void passesOfDifferentBatchSizesAddUpAndBackwardToInputReturnsTheInputGradient() {
+        Nd4j.getRandom().setSeed(2);
+        INDArray x1 = Nd4j.randn(DataType.DOUBLE, 1, 2, 5, 5);
+        INDArray x2 = Nd4j.randn(DataType.DOUBLE, 3, 2, 5, 5);
+        INDArray r1 = Nd4j.randn(DataType.DOUBLE, 1, 2, 5, 5);
+        INDArray r2 = Nd4j.randn(DataType.DOUBLE, 3, 2, 5, 5);
+
+        ComputationGraph split = tappedGraph();
+        Generator g = Generator.of(split, 2, 5, 5);
+        g.forward(x1);
+        INDArray dx1 = g.backwardToInput(r1);
+        g.forward(x2);
+        g.backward(r2);
+        g.applyGradients();
+
+        ComputationGraph joint = tappedGraph();
+        Generator h = Generator.of(joint, 2, 5, 5);
+        h.forward(Nd4j.concat(0, x1, x2));
+        INDArray dx = h.backwardToInput(Nd4j.concat(0, r1, r2));
+        h.applyGradients();
+
+        assertTrue(split.params().equalsWithEps(joint.params(), 1e-12), "accumulated step differs from the joint one");
+        assertTrue(!split.params().equals(tappedGraph().params()), "the step changed the parameters");
+        assertTrue(dx1.equalsWithEps(dx.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1)), 1e-12));
+        Generator fresh = Generator.of(tappedGraph(), 2, 5, 5);
+        fresh.forward(x1);
+        assertTrue(dx1.equalsWithEps(fresh.inputGradient(r1), 1e-12), "backwardToInput == inputGradient");
+    }
+
     @Test
     void untappedGraphSaysHowToGetInputGradients() {
         ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder().graphBuilder().addInputs("in")

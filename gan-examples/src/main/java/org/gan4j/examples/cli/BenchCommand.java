@@ -19,6 +19,7 @@ import org.gan4j.core.train.StepContext;
 import org.gan4j.core.train.VariantProvider;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.gan4j.models.i2i.CycleGan;
 import org.gan4j.models.i2i.Pix2Pix;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {DataBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "VARIANT", description = "gan, dcgan or pix2pix")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VARIANT", description = "gan, dcgan, pix2pix, cyclegan, srresnet or srgan")
     String variant;
 
     @Option(names = "--batch", description = "batch size (default: ${DEFAULT-VALUE})")
@@ -94,10 +95,10 @@ public final class BenchCommand implements Callable<Integer> {
         double cpuMedian = median(cpuTimes.stream().mapToDouble(Double::doubleValue).sorted().toArray());
         double mean = Arrays.stream(sorted).average().orElse(0);
         var out = spec.commandLine().getOut();
-        var d = v.networks().get("discriminator");
-        out.printf(Locale.ROOT, "backend %s, threads %s, params G %d D %s%n", Nd4j.getBackend().getClass().getSimpleName(),
-                Nd4j.getEnvironment().maxThreads(), v.networks().get("generator").numParams(),
-                d == null ? "-" : Long.toString(d.numParams()));
+        StringBuilder params = new StringBuilder();
+        v.networks().forEach((name, n) -> params.append(' ').append(name).append(' ').append(n.numParams()));
+        out.printf(Locale.ROOT, "backend %s, threads %s, params%s%n", Nd4j.getBackend().getClass().getSimpleName(),
+                Nd4j.getEnvironment().maxThreads(), params);
         out.printf(Locale.ROOT, "median/mean/min/max ms: %.1f / %.1f / %.1f / %.1f over %d iterations (%d discarded as contended)%n",
                 median, mean, sorted[0], sorted[sorted.length - 1], sorted.length, discarded);
         out.printf(Locale.ROOT, "median CPU time of this process: %.1f ms per iteration (%.2f cores busy; on a shared"
@@ -124,9 +125,10 @@ public final class BenchCommand implements Callable<Integer> {
     private static Batch benchBatch(GanVariant v, int batch) {
         Nd4j.getRandom().setSeed(7);
         if (v instanceof Pix2Pix p) {
-            int s = p.imageSize();
-            return new Batch(Nd4j.rand(DataType.FLOAT, batch, p.inputChannels(), s, s).muli(2).subi(1),
-                    Nd4j.rand(DataType.FLOAT, batch, p.outputChannels(), s, s).muli(2).subi(1));
+            return imagePairs(batch, p.inputChannels(), p.outputChannels(), p.imageSize());
+        }
+        if (v instanceof CycleGan c) {
+            return imagePairs(batch, c.inputChannels(), c.outputChannels(), c.imageSize());
         }
         if (v instanceof ImageSampler sampler) {
             long[] imageShape = sampler.generate(StepContext.gaussian(new java.util.SplittableRandom(0),
@@ -143,6 +145,11 @@ public final class BenchCommand implements Callable<Integer> {
             return new Batch(a, Nd4j.rand(DataType.FLOAT, outShape).muli(2).subi(1));
         }
         throw new IllegalArgumentException("bench needs a variant with a generator; " + v.name() + " has none");
+    }
+
+    private static Batch imagePairs(int batch, int channelsA, int channelsB, int size) {
+        return new Batch(Nd4j.rand(DataType.FLOAT, batch, channelsA, size, size).muli(2).subi(1),
+                Nd4j.rand(DataType.FLOAT, batch, channelsB, size, size).muli(2).subi(1));
     }
 
     private static Map<String, Double> step(GanVariant v, Batch b, int iteration) {

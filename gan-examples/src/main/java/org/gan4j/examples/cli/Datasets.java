@@ -11,6 +11,7 @@ import org.gan4j.datasets.mnist.MnistBatchSource;
 import org.gan4j.datasets.mnist.MnistLocator;
 import org.gan4j.datasets.mnist.MnistSplit;
 import org.gan4j.models.i2i.DiscoGan;
+import org.gan4j.models.i2i.CycleGan;
 import org.gan4j.models.i2i.Pix2Pix;
 
 /** Which data each variant trains on, as the command line opens it. */
@@ -28,6 +29,9 @@ final class Datasets {
         }
         if (variant instanceof DiscoGan d) {
             return DiscoGanData.training(d, dataDir, batch);
+        }
+        if (variant instanceof CycleGan c) {
+            return UnpairedData.training(c, dataDir, batch);
         }
         return switch (variant.name()) {
             case "gan", "dcgan" -> new MnistBatchSource(mnist(dataDir), batch);
@@ -65,6 +69,7 @@ final class Datasets {
             case "dcgan" -> 256; // TensorFlow DCGAN tutorial
             case "pix2pix" -> 1; // Isola et al. 2017
             case "discogan" -> 64; // SKTBrain/DiscoGAN image_translation.py
+            case "cyclegan" -> 1; // Zhu et al. 2017
             case "srresnet", "srgan" -> 16; // Ledig et al. 2017
             default -> 64;
         };

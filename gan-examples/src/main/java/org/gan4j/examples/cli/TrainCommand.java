@@ -19,13 +19,13 @@ import picocli.CommandLine.Parameters;
             "samples/ (grids over time), checkpoints/ (complete, resumable) and generator.zip (plain DL4J model)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "VARIANT", description = "gan, dcgan, pix2pix, srresnet or srgan")
+    @Parameters(index = "0", paramLabel = "VARIANT", description = "gan, dcgan, pix2pix, cyclegan, srresnet or srgan")
     String variant;
 
     @Option(names = "--epochs", description = "epochs to train (default: ${DEFAULT-VALUE})")
     int epochs = 5;
 
-    @Option(names = "--batch", description = "batch size (default: the variant's: gan 64, dcgan 256, pix2pix 1, srresnet/srgan 16)")
+    @Option(names = "--batch", description = "batch size (default: the variant's: gan 64, dcgan 256, pix2pix/cyclegan 1, srresnet/srgan 16)")
     Integer batch;
 
     @Option(names = "--out", required = true, description = "run folder, e.g. runs/dcgan")
@@ -37,7 +37,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", description = "dataset folder (default: GAN4J_DATA, the per-user cache, then a download)")
     Path data;
 
-    @Option(names = "--preset", description = "the variant's preset: cpu or paper (pix2pix, srresnet, srgan; same as --set preset=...)")
+    @Option(names = "--preset", description = "the variant's preset: cpu or paper (pix2pix, cyclegan, srresnet, srgan; same as --set preset=...)")
     String preset;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "variant setting, e.g. --set loss=least_squares (repeatable)")

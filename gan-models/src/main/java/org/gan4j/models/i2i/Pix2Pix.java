@@ -22,7 +22,6 @@ import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
 import org.gan4j.core.train.GanVariant;
-import org.gan4j.core.train.LinearDecaySchedule;
 import org.gan4j.core.train.Preview;
 import org.gan4j.core.train.Seeds;
 import org.gan4j.core.train.StepContext;
@@ -113,9 +112,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
     private final Generator generator;
     private final Discriminator discriminator;
     private final AdversarialLoss loss = AdversarialLoss.nonSaturating();
-    private INDArray previewA;
-    private INDArray previewB;
-    private boolean previewGiven;
+    private final PreviewImages previewImages = new PreviewImages(PREVIEW_PAIRS);
 
     private Pix2Pix(Builder b, Generator g, Discriminator d) {
         this.settings = b;
@@ -134,20 +131,9 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         Builder b = new Builder();
         b.preset(s.choice("preset", Preset.class, b.preset));
         b.generatorKind = s.choice("generator", GeneratorKind.class, b.generatorKind);
-        b.imageSize = s.has("imageSize") ? s.integer("imageSize", 0) : null;
-        b.loadSize = s.has("loadSize") ? s.integer("loadSize", 0) : null;
+        b.read(s);
         b.unetDepth = s.has("unetDepth") ? s.integer("unetDepth", 0) : null;
-        b.ngf = s.has("ngf") ? s.integer("ngf", 0) : null;
-        b.ndf = s.has("ndf") ? s.integer("ndf", 0) : null;
-        b.dLayers = s.has("dLayers") ? s.integer("dLayers", 0) : null;
-        b.resizeConv = Boolean.parseBoolean(s.string("resizeConv", Boolean.toString(b.resizeConv)));
         b.lambdaL1 = s.real("lambdaL1", b.lambdaL1);
-        b.learningRate = s.real("learningRate", b.learningRate);
-        b.beta1 = s.real("beta1", b.beta1);
-        b.constantEpochs = s.integer("constantEpochs", b.constantEpochs);
-        b.decayEpochs = s.integer("decayEpochs", b.decayEpochs);
-        b.inputChannels = s.integer("inputChannels", b.inputChannels);
-        b.outputChannels = s.integer("outputChannels", b.outputChannels);
         b.testTimeDropout = Boolean.parseBoolean(s.string("testTimeDropout", Boolean.toString(b.testTimeDropout)));
         b.reverseData = s.choice("direction", DataDirection.class, b.reverseData ? DataDirection.BTOA : DataDirection.ATOB)
                 == DataDirection.BTOA;
@@ -217,9 +203,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
      */
     public Pix2Pix previewPairs(INDArray a, INDArray b) {
         checkPair(a, b);
-        this.previewA = a.castTo(DataType.FLOAT).dup();
-        this.previewB = b.castTo(DataType.FLOAT).dup();
-        this.previewGiven = true;
+        previewImages.set(a, b);
         return this;
     }
 
@@ -243,11 +227,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         INDArray a = batch.a();
         INDArray b = batch.b();
         checkPair(a, b);
-        if (previewA == null) {
-            int k = (int) Math.min(PREVIEW_PAIRS, a.size(0));
-            previewA = a.get(interval(0, k)).castTo(DataType.FLOAT).dup();
-            previewB = b.get(interval(0, k)).castTo(DataType.FLOAT).dup();
-        }
+        previewImages.takeIfEmpty(a, b);
         INDArray fake = generator.forward(a);
 
         // D step on (A, G(A)) as a plain array, then (A, B); each half of the loss is halved
@@ -291,12 +271,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
     /** G(A) as at test time (see the class documentation); sizes must be multiples of {@link #sizeMultiple()}. */
     @Override
     public INDArray translate(INDArray images) {
-        if (images.rank() != 4 || images.size(1) != inputChannels() || images.size(2) % sizeMultiple() != 0
-                || images.size(3) % sizeMultiple() != 0) {
-            throw new IllegalArgumentException("pix2pix translates NCHW images with " + inputChannels()
-                    + " channels and sides that are multiples of " + sizeMultiple() + ", got "
-                    + Arrays.toString(images.shape()));
-        }
+        Blocks.checkImages(NAME, images, inputChannels(), sizeMultiple());
         ComputationGraph g = (ComputationGraph) generator.model();
         return g.outputSingle(settings.testTimeDropout, images.castTo(g.params().dataType()));
     }
@@ -304,24 +279,16 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
     /** Rows of input | G(input) | target for the fixed preview pairs; dropout draws are seeded from {@code seed}. */
     @Override
     public Preview preview(long seed) {
-        if (previewA == null) {
+        if (previewImages.isEmpty()) {
             return new Preview(Nd4j.zeros(DataType.FLOAT, 1, outputChannels(), imageSize(), imageSize()), 1);
         }
         Nd4j.getRandom().setSeed(Seeds.mix(seed, -1, 0x9e7)); // the trainer reseeds before every step
-        INDArray out = translate(previewA).castTo(DataType.FLOAT);
-        long n = previewA.size(0);
-        INDArray[] rows = new INDArray[(int) (3 * n)];
-        for (int i = 0; i < n; i++) {
-            rows[3 * i] = rgb(previewA.get(interval(i, i + 1)));
-            rows[3 * i + 1] = rgb(out.get(interval(i, i + 1)));
-            rows[3 * i + 2] = rgb(previewB.get(interval(i, i + 1)));
-        }
-        return new Preview(Nd4j.concat(0, rows), 3);
+        INDArray out = translate(previewImages.a());
+        return new Preview(PreviewImages.rows(rgb(previewImages.a()), rgb(out), rgb(previewImages.b())), 3);
     }
 
-    private INDArray rgb(INDArray image) {
-        boolean mixed = inputChannels() != outputChannels();
-        return mixed && image.size(1) == 1 ? Nd4j.concat(1, image, image, image) : image;
+    private INDArray rgb(INDArray images) {
+        return PreviewImages.rgb(images, inputChannels() != outputChannels());
     }
 
     @Override
@@ -332,49 +299,29 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
     /** Keeps preview pairs taken from the training data, so a resumed run shows the same ones. */
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        boolean keep = previewA != null && !previewGiven;
-        out.writeBoolean(keep);
-        if (keep) {
-            Nd4j.write(previewA, out);
-            Nd4j.write(previewB, out);
-        }
+        previewImages.write(out);
     }
 
     @Override
     public void readState(DataInputStream in) throws IOException {
-        if (in.readBoolean()) {
-            INDArray a = Nd4j.read(in);
-            INDArray b = Nd4j.read(in);
-            if (!previewGiven) {
-                previewA = a;
-                previewB = b;
-            }
-        }
+        previewImages.read(in);
     }
 
-    /** Settings; unset ones follow the preset. */
-    public static final class Builder {
+    /** Settings; unset ones follow the preset (sizes, widths, optimizer and channels: see the inherited setters). */
+    public static final class Builder extends TranslationBuilder<Builder> {
         private Preset preset = Preset.PAPER;
         private GeneratorKind generatorKind = GeneratorKind.UNET;
-        private Integer imageSize;
-        private Integer loadSize;
         private Integer unetDepth;
-        private Integer ngf;
-        private Integer ndf;
-        private Integer dLayers;
-        private boolean resizeConv;
         private double lambdaL1 = 100;
-        private double learningRate = 2e-4;
-        private double beta1 = 0.5;
-        private int constantEpochs = 100;
-        private int decayEpochs = 100;
-        private int inputChannels = 3;
-        private int outputChannels = 3;
         private boolean testTimeDropout = true;
         private boolean reverseData;
-        private DataType dataType = DataType.FLOAT;
 
         private Builder() {}
+
+        @Override
+        boolean paperPreset() {
+            return preset == Preset.PAPER;
+        }
 
         /** Preset for sizes and widths (default {@link Preset#PAPER}). */
         public Builder preset(Preset p) {
@@ -388,81 +335,15 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             return this;
         }
 
-        /** Training crop size (default 256 PAPER, 64 CPU). */
-        public Builder imageSize(int size) {
-            this.imageSize = size;
-            return this;
-        }
-
-        /** Resize before cropping (default imageSize * 286 / 256: 286 PAPER, 72 CPU). */
-        public Builder loadSize(int size) {
-            this.loadSize = size;
-            return this;
-        }
-
         /** U-Net down-sampling levels (default log2(imageSize): 8 for 256, i.e. down to 1x1). */
         public Builder unetDepth(int depth) {
             this.unetDepth = depth;
             return this;
         }
 
-        /** Generator filters in the first layer (default 64 PAPER, 32 CPU). */
-        public Builder ngf(int n) {
-            this.ngf = n;
-            return this;
-        }
-
-        /** Discriminator filters in the first layer (default 64 PAPER, 32 CPU). */
-        public Builder ndf(int n) {
-            this.ndf = n;
-            return this;
-        }
-
-        /** PatchGAN layers (default 3 = 70x70 PAPER, 2 = 34x34 CPU). */
-        public Builder discriminatorLayers(int n) {
-            this.dLayers = n;
-            return this;
-        }
-
-        /** ResNet generator only: up-sample + conv instead of transposed convolutions (default false). */
-        public Builder resizeConv(boolean on) {
-            this.resizeConv = on;
-            return this;
-        }
-
         /** Weight of the L1 term (default 100). */
         public Builder lambdaL1(double lambda) {
             this.lambdaL1 = lambda;
-            return this;
-        }
-
-        /** Adam learning rate of both networks (default 2e-4). */
-        public Builder learningRate(double lr) {
-            this.learningRate = lr;
-            return this;
-        }
-
-        /** Adam beta1 (default 0.5). */
-        public Builder beta1(double b1) {
-            this.beta1 = b1;
-            return this;
-        }
-
-        /**
-         * Learning-rate policy: constant for {@code constant} epochs, then linear decay towards 0 over
-         * {@code decay} epochs (default 100 and 100, the reference code's {@code n_epochs} and
-         * {@code n_epochs_decay}; decay 0 keeps the rate constant).
-         */
-        public Builder epochs(int constant, int decay) {
-            this.constantEpochs = constant;
-            this.decayEpochs = decay;
-            return this;
-        }
-
-        /** Channels of A and B (default 3 and 3). */
-        public Builder channels(int in, int out) {
-            this.inputChannels = in;
-            this.outputChannels = out;
             return this;
         }
 
@@ -478,20 +359,6 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             return this;
         }
 
-        /** Network data type (default FLOAT; DOUBLE for exact tests). Not part of the saved config. */
-        public Builder dataType(DataType type) {
-            this.dataType = type;
-            return this;
-        }
-
-        int imageSize() {
-            return imageSize != null ? imageSize : (preset == Preset.PAPER ? 256 : 64);
-        }
-
-        int loadSize() {
-            return loadSize != null ? loadSize : (int) Math.round(imageSize() * 286.0 / 256.0);
-        }
-
         int depth() {
             if (unetDepth != null) {
                 return unetDepth;
@@ -499,56 +366,10 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             return Integer.numberOfTrailingZeros(imageSize()); // as deep as the size allows: 1x1 for powers of two
         }
 
-        int ngf() {
-            return ngf != null ? ngf : (preset == Preset.PAPER ? 64 : 32);
-        }
-
-        int ndf() {
-            return ndf != null ? ndf : (preset == Preset.PAPER ? 64 : 32);
-        }
-
-        int dLayers() {
-            return dLayers != null ? dLayers : (preset == Preset.PAPER ? 3 : 2);
-        }
-
-        void check() {
-            positive("imageSize", imageSize());
-            positive("ngf", ngf());
-            positive("ndf", ndf());
-            positive("dLayers", dLayers());
-            if (constantEpochs < 0 || decayEpochs < 0) {
-                throw new IllegalArgumentException("constantEpochs and decayEpochs must be >= 0, got " + constantEpochs
-                        + " and " + decayEpochs);
-            }
-            if (loadSize() < imageSize()) {
-                throw new IllegalArgumentException("loadSize " + loadSize() + " is smaller than imageSize " + imageSize());
-            }
-            for (int c : new int[] {inputChannels, outputChannels}) {
-                if (c != 1 && c != 3) {
-                    throw new IllegalArgumentException("channels must be 1 or 3, got " + c);
-                }
-            }
-            if (PatchGan.outputSize(dLayers(), imageSize()) < 1) {
-                throw new IllegalArgumentException("a PatchGAN with " + dLayers() + " layers needs images larger than "
-                        + imageSize());
-            }
-        }
-
-        private static void positive(String name, int v) {
-            if (v <= 0) {
-                throw new IllegalArgumentException(name + " must be positive, got " + v);
-            }
-        }
-
         /** Builds the networks, initialised from {@code seed} (G) and {@code seed + 1} (D). */
         public Pix2Pix build(long seed) {
             check();
-            Adam adam = new Adam(learningRate, beta1, 0.999, 1e-8);
-            if (decayEpochs > 0) {
-                adam = Adam.builder().learningRate(learningRate)
-                        .learningRateSchedule(new LinearDecaySchedule(learningRate, constantEpochs, decayEpochs))
-                        .beta1(beta1).beta2(0.999).epsilon(1e-8).build();
-            }
+            Adam adam = adam();
             int size = imageSize();
             var gConf = generatorKind == GeneratorKind.UNET
                     ? UnetGenerator.config(depth(), ngf(), inputChannels, outputChannels, size, seed, adam, dataType)
@@ -557,7 +378,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             ComputationGraph g = new ComputationGraph(gConf);
             g.init();
             MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(dLayers(), ndf(),
-                    inputChannels + outputChannels, size, seed + 1, adam, dataType));
+                    inputChannels + outputChannels, size, PatchGan.Norm.BATCH, seed + 1, adam, dataType));
             d.init();
             return new Pix2Pix(this, Generator.of(g, inputChannels, size, size), Discriminator.of(d));
         }
@@ -566,23 +387,13 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("preset", preset.name().toLowerCase(Locale.ROOT));
             m.put("generator", generatorKind.name().toLowerCase(Locale.ROOT).replace("_", ""));
-            m.put("imageSize", Integer.toString(imageSize()));
-            m.put("loadSize", Integer.toString(loadSize()));
             if (generatorKind == GeneratorKind.UNET) {
                 m.put("unetDepth", Integer.toString(depth()));
             } else {
                 m.put("resizeConv", Boolean.toString(resizeConv));
             }
-            m.put("ngf", Integer.toString(ngf()));
-            m.put("ndf", Integer.toString(ndf()));
-            m.put("dLayers", Integer.toString(dLayers()));
+            write(m);
             m.put("lambdaL1", Double.toString(lambdaL1));
-            m.put("learningRate", Double.toString(learningRate));
-            m.put("beta1", Double.toString(beta1));
-            m.put("constantEpochs", Integer.toString(constantEpochs));
-            m.put("decayEpochs", Integer.toString(decayEpochs));
-            m.put("inputChannels", Integer.toString(inputChannels));
-            m.put("outputChannels", Integer.toString(outputChannels));
             m.put("testTimeDropout", Boolean.toString(testTimeDropout));
             m.put("direction", reverseData ? "btoa" : "atob");
             return m;

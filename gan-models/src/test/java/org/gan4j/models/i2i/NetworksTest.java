@@ -97,14 +97,34 @@ class NetworksTest {
     void patchGan70HasThePaperShapeAndCount() {
         // pix2pix's basic D (n_layers 3, ndf 64) on concat(A, B): convolutions 2,766,913 + 896 batch-norm
         // channels x 2 = 2,768,705 in PyTorch ("2.769 M"); DL4J also counts the running mean and variance
-        MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(3, 64, 6, 256, 1, ADAM, DataType.FLOAT));
+        MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(3, 64, 6, 256, PatchGan.Norm.BATCH, 1, ADAM, DataType.FLOAT));
         d.init();
         assertEquals(2_768_705L + 2 * (128 + 256 + 512), d.numParams());
         assertEquals(30, PatchGan.outputSize(3, 256));
         assertArrayEquals(new long[] {1, 1, 30, 30}, d.output(Nd4j.rand(DataType.FLOAT, 1, 6, 256, 256)).shape());
-        MultiLayerNetwork small = new MultiLayerNetwork(PatchGan.config(2, 8, 6, 64, 1, ADAM, DataType.FLOAT));
+        MultiLayerNetwork small = new MultiLayerNetwork(PatchGan.config(2, 8, 6, 64, PatchGan.Norm.BATCH, 1, ADAM, DataType.FLOAT));
         small.init();
         assertArrayEquals(new long[] {2, 1, 14, 14}, small.output(Nd4j.rand(DataType.FLOAT, 2, 6, 64, 64)).shape());
         assertEquals(14, PatchGan.outputSize(2, 64));
+    }
+
+    @Test
+    void patchGan70WithInstanceNormHasTheCycleGanCount() {
+        // CycleGAN's basic D (n_layers 3, ndf 64, instance norm without affine, so every conv has a bias) on 3
+        // channels: (3*64*16 + 64) + (64*128*16 + 128) + (128*256*16 + 256) + (256*512*16 + 512) + (512*16 + 1)
+        assertEquals(3_136L + 131_200 + 524_544 + 2_097_664 + 8_193, 2_764_737L);
+        MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(3, 64, 3, 256, PatchGan.Norm.INSTANCE, 1, ADAM,
+                DataType.FLOAT));
+        d.init();
+        assertEquals(2_764_737L, d.numParams());
+        assertArrayEquals(new long[] {1, 1, 30, 30}, d.output(Nd4j.rand(DataType.FLOAT, 1, 3, 256, 256)).shape());
+    }
+
+    @Test
+    void resnet9At256KeepsTheImageShape() {
+        ComputationGraph g = new ComputationGraph(ResnetGenerator.config(9, 64, 3, 3, 256, false, 1, ADAM, DataType.FLOAT));
+        g.init();
+        assertEquals(11_378_179L, g.numParams(), "instance norm without affine adds no parameters");
+        assertArrayEquals(new long[] {1, 3, 256, 256}, g.outputSingle(false, Nd4j.rand(DataType.FLOAT, 1, 3, 256, 256)).shape());
     }
 }

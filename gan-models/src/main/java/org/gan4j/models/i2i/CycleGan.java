@@ -1,0 +1,519 @@
+package org.gan4j.models.i2i;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.gan4j.core.data.Batch;
+import org.gan4j.core.internal.OneDnnHelpers;
+import org.gan4j.core.loss.AdversarialLoss;
+import org.gan4j.core.loss.LossValue;
+import org.gan4j.core.loss.ReconstructionLoss;
+import org.gan4j.core.loss.Target;
+import org.gan4j.core.nn.Discriminator;
+import org.gan4j.core.nn.Generator;
+import org.gan4j.core.nn.Network;
+import org.gan4j.core.train.GanVariant;
+import org.gan4j.core.train.Preview;
+import org.gan4j.core.train.StepContext;
+import org.gan4j.models.Settings;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * CycleGAN (Zhu, Park, Isola, Efros 2017, "Unpaired Image-to-Image Translation using Cycle-Consistent
+ * Adversarial Networks"), following the authors' PyTorch code ({@code cycle_gan_model.py},
+ * {@code networks.py}, {@code util/image_pool.py}). Unpaired data: {@link Batch#a()} from domain A,
+ * {@link Batch#b()} from domain B, drawn independently.
+ *
+ * <h2>{@link Preset#PAPER} (default)</h2>
+ * G_A: A to B, G_B: B to A, each CycleGAN's ResNet generator with 9 blocks (c7s1-64, d128, d256,
+ * R256 x 9, u128, u64, c7s1-3, instance norm without affine parameters, reflection padding, tanh),
+ * 11,378,179 parameters; D_A (judges B) and D_B (judges A): the 70x70 PatchGAN (3 layers, ndf 64) with
+ * instance norm, 2,764,737 parameters. Losses: LSGAN (mean squared error against 1 for real, 0 for
+ * fake); cycle L1 with lambda_A = lambda_B = 10; identity L1 weighted lambda_identity x lambda
+ * (0.5 x 10: ||G_A(B) - B|| with lambda_B, ||G_B(A) - A|| with lambda_A); each D's loss halved. Each D
+ * sees its fakes through an {@link ImagePool} of 50 images. Adam lr 2e-4, beta1 0.5, beta2 0.999 for
+ * the generators (one update of both, as the reference's joint optimizer: Adam is per parameter) and
+ * the discriminators; constant for 100 epochs, then linear decay towards 0 over 100 more. Weights
+ * N(0, 0.02), biases 0. Data (set by the caller, {@link #loadSize()}): resize 286, random crop 256,
+ * random mirror, batch 1.
+ *
+ * <h2>{@link Preset#CPU}</h2>
+ * 64x64 (load 72, crop 64), ResNet generators with ngf 32 and 3 blocks, 34x34 PatchGANs (2 layers,
+ * ndf 32, 14x14 patches). Losses, pool, optimizer and initialisation as PAPER.
+ *
+ * <h2>One step (the reference's order)</h2>
+ * Generators first, through the current discriminators, whose parameters, optimizer state and counters
+ * stay untouched (their input gradients only): L_G = LSGAN(D_A(G_A(A))) + LSGAN(D_B(G_B(B)))
+ * + lambda_A |G_B(G_A(A)) - A| + lambda_B |G_A(G_B(B)) - B| + identity terms; the cycle terms reach the
+ * first generator through the second one's input gradient ({@link Generator#backwardToInput}). Then
+ * D_A on B (real) and the pooled G_A(A) (fake), and D_B on A and the pooled G_B(B). Every generator
+ * forward pass is in training mode; instance norm has no running statistics, so test time computes
+ * the same function.
+ *
+ * <h2>Options</h2>
+ * {@code preset}, {@code imageSize}, {@code loadSize}, {@code ngf}, {@code ndf}, {@code blocks},
+ * {@code dLayers}, {@code resizeConv} (nearest up-sampling + conv instead of transposed convolutions),
+ * {@code lambdaA}, {@code lambdaB}, {@code lambdaIdentity} (0 switches the identity terms off),
+ * {@code poolSize} (0: no pool), {@code learningRate}, {@code beta1}, {@code constantEpochs},
+ * {@code decayEpochs}, {@code inputChannels} (A), {@code outputChannels} (B).
+ *
+ * <h2>Deviations</h2>
+ * G_B(B) is computed twice per step (once for the cycle through G_A, once to back-propagate G_B's
+ * adversarial and cycle gradients on the same forward pass): one generator forward pass more than the
+ * reference, same values. The pool draws come from the step's seeded random source instead of
+ * Python's global {@code random}.
+ */
+public final class CycleGan implements GanVariant, ImageTranslator {
+    static {
+        // DL4J picks oneDNN layer helpers when a network is initialised: switch them on before building any
+        OneDnnHelpers.enable();
+    }
+
+    /** The variant name used by the command line and checkpoints. */
+    public static final String NAME = "cyclegan";
+    /** Examples of each domain in a preview taken from the training data when none were given. */
+    static final int PREVIEW_IMAGES = 4;
+
+    /** Hyper-parameter presets. */
+    public enum Preset {
+        /** 64x64, ngf 32, 3 blocks, 2-layer PatchGAN: learns in minutes on a CPU. */
+        CPU,
+        /** The paper's 256x256 ResNet-9 generators and 70x70 PatchGANs. */
+        PAPER
+    }
+
+    private final Builder settings;
+    private final Generator gA;
+    private final Generator gB;
+    private final Discriminator dA;
+    private final Discriminator dB;
+    private final AdversarialLoss loss = AdversarialLoss.leastSquares();
+    private final ImagePool fakeAPool;
+    private final ImagePool fakeBPool;
+    private final PreviewImages previewImages = new PreviewImages(PREVIEW_IMAGES);
+
+    private CycleGan(Builder b, Generator gA, Generator gB, Discriminator dA, Discriminator dB) {
+        this.settings = b;
+        this.gA = gA;
+        this.gB = gB;
+        this.dA = dA;
+        this.dB = dB;
+        this.fakeAPool = new ImagePool(b.poolSize);
+        this.fakeBPool = new ImagePool(b.poolSize);
+    }
+
+    /** A builder with the {@link Preset#PAPER} defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder from settings as {@link #config()} gives them (unknown keys are an error). */
+    public static Builder fromConfig(Map<String, String> config) {
+        Settings s = new Settings(NAME, config);
+        Builder b = new Builder();
+        b.preset = s.choice("preset", Preset.class, b.preset);
+        b.read(s);
+        b.blocks = s.has("blocks") ? s.integer("blocks", 0) : null;
+        b.lambdaA = s.real("lambdaA", b.lambdaA);
+        b.lambdaB = s.real("lambdaB", b.lambdaB);
+        b.lambdaIdentity = s.real("lambdaIdentity", b.lambdaIdentity);
+        b.poolSize = s.integer("poolSize", b.poolSize);
+        s.rejectUnknown();
+        b.check();
+        return b;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** A to B. */
+    public Generator generatorA() {
+        return gA;
+    }
+
+    /** B to A. */
+    public Generator generatorB() {
+        return gB;
+    }
+
+    /** Judges domain B (real B against G_A(A)). */
+    public Discriminator discriminatorA() {
+        return dA;
+    }
+
+    /** Judges domain A (real A against G_B(B)). */
+    public Discriminator discriminatorB() {
+        return dB;
+    }
+
+    /** Side of the square training crops. */
+    public int imageSize() {
+        return settings.imageSize();
+    }
+
+    /** Side the training images are resized to before the random crop (286 for 256). */
+    public int loadSize() {
+        return settings.loadSize();
+    }
+
+    /** Channels of domain A. */
+    @Override
+    public int inputChannels() {
+        return settings.inputChannels;
+    }
+
+    /** Channels of domain B. */
+    @Override
+    public int outputChannels() {
+        return settings.outputChannels;
+    }
+
+    @Override
+    public int sizeMultiple() {
+        return 4;
+    }
+
+    @Override
+    public Map<String, Network> networks() {
+        Map<String, Network> m = new LinkedHashMap<>();
+        m.put("G_A", gA);
+        m.put("G_B", gB);
+        m.put("D_A", dA);
+        m.put("D_B", dB);
+        return m;
+    }
+
+    /** Uses these images (e.g. from testA and testB) for every preview; otherwise the first training ones. */
+    public CycleGan previewImages(INDArray a, INDArray b) {
+        check(a, b);
+        previewImages.set(a, b);
+        return this;
+    }
+
+    private void check(INDArray a, INDArray b) {
+        if (b == null) {
+            throw new IllegalArgumentException("cyclegan needs images of both domains: the batch has no B images");
+        }
+        long s = imageSize();
+        long[] ea = {a.size(0), inputChannels(), s, s};
+        long[] eb = {b.size(0), outputChannels(), s, s};
+        if (!Arrays.equals(a.shape(), ea) || !Arrays.equals(b.shape(), eb)) {
+            throw new IllegalArgumentException("cyclegan expects A " + Arrays.toString(ea) + " and B " + Arrays.toString(eb)
+                    + " but got " + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape())
+                    + " (check the image size and channels of the data against the preset)");
+        }
+        if (a.size(0) != b.size(0)) {
+            throw new IllegalArgumentException("cyclegan expects as many A as B images per batch, got " + a.size(0)
+                    + " and " + b.size(0));
+        }
+    }
+
+    @Override
+    public Map<String, Double> trainStep(Batch batch, StepContext context) {
+        INDArray a = batch.a();
+        INDArray b = batch.b();
+        check(a, b);
+        previewImages.takeIfEmpty(a, b);
+        GeneratorStep g = generatorStep(a, b);
+        gA.applyGradients();
+        gB.applyGradients();
+
+        // discriminators on the pooled fakes (plain arrays: nothing flows back into the generators)
+        SplittableRandom random = context.random();
+        double lossDA = discriminatorStep(dA, b, fakeBPool.query(g.fakeB(), random));
+        double lossDB = discriminatorStep(dB, a, fakeAPool.query(g.fakeA(), random));
+
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put("loss_D_A", lossDA);
+        losses.put("loss_G_A", g.ganA());
+        losses.put("loss_cycle_A", settings.lambdaA * g.cycleA());
+        losses.put("loss_idt_A", settings.lambdaB * settings.lambdaIdentity * g.idtA());
+        losses.put("loss_D_B", lossDB);
+        losses.put("loss_G_B", g.ganB());
+        losses.put("loss_cycle_B", settings.lambdaB * g.cycleB());
+        losses.put("loss_idt_B", settings.lambdaA * settings.lambdaIdentity * g.idtB());
+        return losses;
+    }
+
+    /** The generated batches and the unweighted loss terms of a generator step. */
+    record GeneratorStep(INDArray fakeA, INDArray fakeB, double ganA, double ganB, double cycleA, double cycleB,
+                         double idtA, double idtB) {}
+
+    /**
+     * Back-propagates the generators' loss into both (gradients left pending, not applied); the
+     * discriminators only give input gradients. Each generator runs on its fake path and, in one batch,
+     * on its cycle and identity inputs (instance norm is per image, so batching changes nothing).
+     */
+    GeneratorStep generatorStep(INDArray a, INDArray b) {
+        int n = (int) a.size(0);
+        boolean idt = settings.lambdaIdentity > 0;
+        double wIdtA = settings.lambdaB * settings.lambdaIdentity;
+        double wIdtB = settings.lambdaA * settings.lambdaIdentity;
+
+        // G_A on [G_B(B), B]: cycle B and identity A; its input gradient is the cycle's share of dL/dG_B(B)
+        INDArray fakeA = gB.forward(b).dup();
+        Paths pa = secondaryPaths(gA, fakeA, b, settings.lambdaB, wIdtA, idt, n);
+        // G_B on [G_A(A), A]: cycle A and identity B
+        INDArray fakeB = gA.forward(a).dup();
+        Paths pb = secondaryPaths(gB, fakeB, a, settings.lambdaA, wIdtB, idt, n);
+
+        // G_A's fake path: D_A's input gradient (D_A untouched) + the cycle's share through G_B
+        LossValue ganA = loss.generator(dA.forward(fakeB));
+        gA.backward(dA.inputGradient(ganA.gradient()).addi(pb.toFake()));
+        // G_B's fake path, on the same forward pass as its backward (G_B is unchanged since the first one)
+        INDArray fakeA2 = gB.forward(b).dup();
+        LossValue ganB = loss.generator(dB.forward(fakeA2));
+        gB.backward(dB.inputGradient(ganB.gradient()).addi(pa.toFake()));
+        return new GeneratorStep(fakeA2, fakeB, ganA.value(), ganB.value(), pb.cycle(), pa.cycle(), pa.idt(), pb.idt());
+    }
+
+    /** Loss terms of a generator's cycle and identity paths and dL/d(its fake input). */
+    private record Paths(double cycle, double idt, INDArray toFake) {}
+
+    /**
+     * {@code g} on [fake, real] (real only with identity): L1(g(fake), real) x lambda and
+     * L1(g(real), real) x wIdt; back-propagates both and returns the input gradient on the fake half.
+     */
+    private static Paths secondaryPaths(Generator g, INDArray fake, INDArray real, double lambda, double wIdt,
+                                        boolean idt, int n) {
+        INDArray out = g.forward(idt ? Nd4j.concat(0, fake, real) : fake);
+        LossValue cycle = ReconstructionLoss.L1.compute(out.get(interval(0, n)), real);
+        INDArray grad = cycle.gradient().muli(lambda);
+        double idtValue = 0;
+        if (idt) {
+            LossValue identity = ReconstructionLoss.L1.compute(out.get(interval(n, 2L * n)), real);
+            idtValue = identity.value();
+            grad = Nd4j.concat(0, grad, identity.gradient().muli(wIdt));
+        }
+        INDArray toInput = g.backwardToInput(grad);
+        return new Paths(cycle.value(), idtValue, toInput.get(interval(0, n)).dup());
+    }
+
+    /** 0.5 x (LSGAN(D(real), REAL) + LSGAN(D(fake), FAKE)), one update; returns the loss. */
+    private double discriminatorStep(Discriminator d, INDArray real, INDArray fake) {
+        LossValue r = loss.discriminator(d.forward(real), Target.REAL);
+        d.backward(r.gradient().muli(0.5));
+        LossValue f = loss.discriminator(d.forward(fake), Target.FAKE);
+        d.backward(f.gradient().muli(0.5));
+        d.applyGradients();
+        return 0.5 * (r.value() + f.value());
+    }
+
+    /** G_A(A) (A to B); sizes must be multiples of 4. */
+    @Override
+    public INDArray translate(INDArray images) {
+        return run(gA, inputChannels(), images);
+    }
+
+    /** B to A with G_B. */
+    @Override
+    public ImageTranslator reverse() {
+        CycleGan self = this;
+        return new ImageTranslator() {
+            @Override
+            public INDArray translate(INDArray images) {
+                return run(gB, self.outputChannels(), images);
+            }
+
+            @Override
+            public int sizeMultiple() {
+                return self.sizeMultiple();
+            }
+
+            @Override
+            public int inputChannels() {
+                return self.outputChannels();
+            }
+
+            @Override
+            public int outputChannels() {
+                return self.inputChannels();
+            }
+
+            @Override
+            public ImageTranslator reverse() {
+                return self;
+            }
+        };
+    }
+
+    private INDArray run(Generator g, int channels, INDArray images) {
+        Blocks.checkImages(NAME, images, channels, sizeMultiple());
+        return g.output(images.castTo(((ComputationGraph) g.model()).params().dataType()));
+    }
+
+    /**
+     * Rows A | G_A(A) | G_B(G_A(A)) for the preview A images, then B | G_B(B) | G_A(G_B(B)) for the B
+     * images (deterministic: no dropout, instance norm has no running statistics).
+     */
+    @Override
+    public Preview preview(long seed) {
+        if (previewImages.isEmpty()) {
+            return new Preview(Nd4j.zeros(DataType.FLOAT, 1, outputChannels(), imageSize(), imageSize()), 1);
+        }
+        boolean mixed = inputChannels() != outputChannels();
+        INDArray a = previewImages.a();
+        INDArray b = previewImages.b();
+        INDArray fakeB = translate(a);
+        INDArray recA = reverse().translate(fakeB);
+        INDArray fakeA = reverse().translate(b);
+        INDArray recB = translate(fakeA);
+        INDArray rowsA = PreviewImages.rows(PreviewImages.rgb(a, mixed), PreviewImages.rgb(fakeB, mixed),
+                PreviewImages.rgb(recA, mixed));
+        INDArray rowsB = PreviewImages.rows(PreviewImages.rgb(b, mixed), PreviewImages.rgb(fakeA, mixed),
+                PreviewImages.rgb(recB, mixed));
+        return new Preview(Nd4j.concat(0, rowsA, rowsB), 3);
+    }
+
+    @Override
+    public Map<String, String> config() {
+        return settings.toConfig();
+    }
+
+    /** The preview images taken from training data and both image pools, so a resumed run continues exactly. */
+    @Override
+    public void writeState(DataOutputStream out) throws IOException {
+        previewImages.write(out);
+        fakeAPool.write(out);
+        fakeBPool.write(out);
+    }
+
+    @Override
+    public void readState(DataInputStream in) throws IOException {
+        previewImages.read(in);
+        fakeAPool.read(in);
+        fakeBPool.read(in);
+    }
+
+    ImagePool fakeAPool() {
+        return fakeAPool;
+    }
+
+    ImagePool fakeBPool() {
+        return fakeBPool;
+    }
+
+    /** Settings; unset ones follow the preset (sizes, widths, optimizer and channels: see the inherited setters). */
+    public static final class Builder extends TranslationBuilder<Builder> {
+        private Preset preset = Preset.PAPER;
+        private Integer blocks;
+        private double lambdaA = 10;
+        private double lambdaB = 10;
+        private double lambdaIdentity = 0.5;
+        private int poolSize = 50;
+
+        private Builder() {}
+
+        @Override
+        boolean paperPreset() {
+            return preset == Preset.PAPER;
+        }
+
+        /** Preset for sizes and widths (default {@link Preset#PAPER}). */
+        public Builder preset(Preset p) {
+            this.preset = p;
+            return this;
+        }
+
+        /** Residual blocks per generator (default 9 PAPER, 3 CPU). */
+        public Builder blocks(int n) {
+            this.blocks = n;
+            return this;
+        }
+
+        /** Cycle weights lambda_A (A to B to A) and lambda_B (default 10 and 10). */
+        public Builder lambdas(double a, double b) {
+            this.lambdaA = a;
+            this.lambdaB = b;
+            return this;
+        }
+
+        /** Identity weight relative to the cycle weights (default 0.5; 0 switches the identity terms off). */
+        public Builder lambdaIdentity(double w) {
+            this.lambdaIdentity = w;
+            return this;
+        }
+
+        /** Images in each discriminator's pool of fakes (default 50; 0: no pool). */
+        public Builder poolSize(int n) {
+            this.poolSize = n;
+            return this;
+        }
+
+        int blocks() {
+            return blocks != null ? blocks : (preset == Preset.PAPER ? 9 : 3);
+        }
+
+        @Override
+        void check() {
+            super.check();
+            Blocks.positive("blocks", blocks());
+            if (imageSize() % 4 != 0) {
+                throw new IllegalArgumentException("cyclegan imageSize must be a multiple of 4, got " + imageSize());
+            }
+            if (lambdaA < 0 || lambdaB < 0 || lambdaIdentity < 0) {
+                throw new IllegalArgumentException("lambdaA, lambdaB and lambdaIdentity must be >= 0, got " + lambdaA
+                        + ", " + lambdaB + ", " + lambdaIdentity);
+            }
+            if (lambdaIdentity > 0 && inputChannels != outputChannels) {
+                throw new IllegalArgumentException("the identity loss needs as many channels in A as in B (got "
+                        + inputChannels + " and " + outputChannels + "): set lambdaIdentity=0");
+            }
+            if (poolSize < 0) {
+                throw new IllegalArgumentException("poolSize must be >= 0, got " + poolSize);
+            }
+        }
+
+        /** Builds the networks, initialised from {@code seed} (G_A), +1 (G_B), +2 (D_A), +3 (D_B). */
+        public CycleGan build(long seed) {
+            check();
+            Adam adam = adam();
+            Generator ga = generator(inputChannels, outputChannels, seed, adam);
+            Generator gb = generator(outputChannels, inputChannels, seed + 1, adam);
+            return new CycleGan(this, ga, gb, patchGan(outputChannels, seed + 2, adam),
+                    patchGan(inputChannels, seed + 3, adam));
+        }
+
+        private Generator generator(int in, int out, long seed, Adam adam) {
+            int size = imageSize();
+            ComputationGraph g = new ComputationGraph(ResnetGenerator.config(blocks(), ngf(), in, out, size, resizeConv,
+                    seed, adam, dataType));
+            g.init();
+            return Generator.of(g, in, size, size);
+        }
+
+        private Discriminator patchGan(int channels, long seed, Adam adam) {
+            MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(dLayers(), ndf(), channels, imageSize(),
+                    PatchGan.Norm.INSTANCE, seed, adam, dataType));
+            d.init();
+            return Discriminator.of(d);
+        }
+
+        Map<String, String> toConfig() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("preset", preset.name().toLowerCase(Locale.ROOT));
+            write(m);
+            m.put("blocks", Integer.toString(blocks()));
+            m.put("resizeConv", Boolean.toString(resizeConv));
+            m.put("lambdaA", Double.toString(lambdaA));
+            m.put("lambdaB", Double.toString(lambdaB));
+            m.put("lambdaIdentity", Double.toString(lambdaIdentity));
+            m.put("poolSize", Integer.toString(poolSize));
+            return m;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.gan4j.models.i2i;
+
+import java.util.Map;
+import org.gan4j.core.train.GanVariant;
+import org.gan4j.core.train.VariantProvider;
+
+/** {@code cyclegan}: {@link CycleGan}, registered in META-INF/services. */
+public final class CycleGanProvider implements VariantProvider {
+    @Override
+    public String name() {
+        return CycleGan.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "CycleGAN (Zhu et al. 2017): unpaired image-to-image, two ResNet generators + PatchGANs; presets paper (256) and cpu (64)";
+    }
+
+    @Override
+    public GanVariant create(Map<String, String> config, long seed) {
+        return CycleGan.fromConfig(config).build(seed);
+    }
+}
