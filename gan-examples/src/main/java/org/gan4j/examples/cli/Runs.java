@@ -47,12 +47,17 @@ final class Runs {
         try {
             trainer.fit();
             // the hook waits for these too: the JVM must not exit between the last checkpoint and them
-            var generator = trainer.variant().networks().get("generator");
-            if (generator != null) {
-                // what generate() runs: for noise-to-image GANs a copy with re-estimated batch-norm statistics
-                var model = trainer.variant() instanceof org.gan4j.core.train.ImageSampler s ? s.samplingModel()
-                        : generator.model();
-                AtomicFiles.write(run.generator(), out -> ModelSerializer.writeModel(model, out, false));
+            // every generator as a plain DL4J model: generator.zip, or NAME.zip for two-way models (G_A, G_B)
+            for (var e : trainer.variant().networks().entrySet()) {
+                if (!(e.getValue() instanceof org.gan4j.core.nn.Generator g)) {
+                    continue;
+                }
+                boolean main = e.getKey().equals("generator");
+                // noise-to-image GANs sample through a copy with re-estimated batch-norm statistics
+                var model = main && trainer.variant() instanceof org.gan4j.core.train.ImageSampler s ? s.samplingModel()
+                        : g.model();
+                AtomicFiles.write(main ? run.generator() : run.root.resolve(e.getKey() + ".zip"),
+                        out -> ModelSerializer.writeModel(model, out, false));
             }
             if (Files.exists(run.lossLog()) && Files.size(run.lossLog()) > 0) {
                 LossPlot.render(run.lossLog(), run.lossPlot(), 900, 450);
