@@ -17,12 +17,12 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.gan4j.core.layers.LeakyReLU;
 import org.gan4j.core.layers.TransposedConvolution2D;
 import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -185,7 +185,7 @@ public final class Dcgan extends NoiseToImageGan {
         }
 
         private MultiLayerConfiguration tutorialGenerator(long seed) {
-            IActivation lrelu = new ActivationLReLU(0.3);
+            IActivation lrelu = new LeakyReLU(0.3);
             return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(WeightInit.XAVIER_UNIFORM)
                     .list()
                     .layer(new DenseLayer.Builder().nOut(7 * 7 * 256).hasBias(false).activation(Activation.IDENTITY).build())
@@ -204,7 +204,7 @@ public final class Dcgan extends NoiseToImageGan {
         }
 
         private MultiLayerConfiguration tutorialDiscriminator(long seed) {
-            IActivation lrelu = new ActivationLReLU(0.3);
+            IActivation lrelu = new LeakyReLU(0.3);
             return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(WeightInit.XAVIER_UNIFORM)
                     .list()
                     .layer(conv(64, 5, 2, lrelu))
@@ -233,7 +233,7 @@ public final class Dcgan extends NoiseToImageGan {
         }
 
         private MultiLayerConfiguration radfordDiscriminator(long seed) {
-            IActivation lrelu = new ActivationLReLU(0.2);
+            IActivation lrelu = new LeakyReLU(0.2);
             var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam())
                     .weightInit(new NormalDistribution(0, 0.02)).list();
             int[] filters = {64, 128, 256, 512};
