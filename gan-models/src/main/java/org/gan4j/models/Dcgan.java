@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.gan4j.core.layers.InvertedDropout;
 import org.gan4j.core.layers.LeakyReLU;
 import org.gan4j.core.layers.TransposedConvolution2D;
 import org.gan4j.core.nn.Discriminator;
@@ -208,9 +209,9 @@ public final class Dcgan extends NoiseToImageGan {
             return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(WeightInit.XAVIER_UNIFORM)
                     .list()
                     .layer(conv(64, 5, 2, lrelu))
-                    .layer(new DropoutLayer.Builder(0.7).build()) // DL4J takes the keep probability: Dropout(0.3)
+                    .layer(new DropoutLayer.Builder(new InvertedDropout(0.7)).build()) // keep probability: TF Dropout(0.3)
                     .layer(conv(128, 5, 2, lrelu))
-                    .layer(new DropoutLayer.Builder(0.7).build())
+                    .layer(new DropoutLayer.Builder(new InvertedDropout(0.7)).build())
                     .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build())
                     .setInputType(InputType.convolutional(28, 28, 1))
                     .build();
