@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.gan4j.core.layers.Convolution2D;
 import org.gan4j.core.layers.InvertedDropout;
 import org.gan4j.core.layers.LeakyReLU;
 import org.gan4j.core.layers.TransposedConvolution2D;
@@ -239,7 +240,7 @@ public final class Dcgan extends NoiseToImageGan {
                     .weightInit(new NormalDistribution(0, 0.02)).list();
             int[] filters = {64, 128, 256, 512};
             for (int i = 0; i < filters.length; i++) {
-                list.layer(new ConvolutionLayer.Builder().nOut(filters[i]).kernelSize(4, 4).stride(2, 2).padding(1, 1)
+                list.layer(new Convolution2D.Builder().nOut(filters[i]).kernelSize(4, 4).stride(2, 2).padding(1, 1)
                         .convolutionMode(ConvolutionMode.Truncate).hasBias(false)
                         .activation(i == 0 ? lrelu : Activation.IDENTITY.getActivationFunction()).build());
                 if (i > 0) {
@@ -247,7 +248,7 @@ public final class Dcgan extends NoiseToImageGan {
                     list.layer(new ActivationLayer.Builder().activation(lrelu).build());
                 }
             }
-            list.layer(new ConvolutionLayer.Builder().nOut(1).kernelSize(4, 4).stride(1, 1)
+            list.layer(new Convolution2D.Builder().nOut(1).kernelSize(4, 4).stride(1, 1)
                     .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
             return list.setInputType(InputType.convolutional(64, 64, channels)).build();
         }
@@ -262,7 +263,7 @@ public final class Dcgan extends NoiseToImageGan {
         }
 
         private static ConvolutionLayer conv(int filters, int kernel, int stride, IActivation activation) {
-            return new ConvolutionLayer.Builder().nOut(filters).kernelSize(kernel, kernel).stride(stride, stride)
+            return new Convolution2D.Builder().nOut(filters).kernelSize(kernel, kernel).stride(stride, stride)
                     .convolutionMode(ConvolutionMode.Same).activation(activation).build();
         }
 

@@ -114,6 +114,20 @@ class TransposedConvolution2DTest {
         assertSameAsDeconvolution2D(STRIDE1_PAD, 2);
     }
 
+    /** The forward pass's pre-activation is used by one backward pass; a second one recomputes it: same results. */
+    @Test
+    void secondBackwardPassAfterOneForwardPassMatches() {
+        MultiLayerNetwork theirs = NHWC_BIAS.net(false, DataType.FLOAT);
+        MultiLayerNetwork ours = NHWC_BIAS.net(true, DataType.FLOAT);
+        INDArray x = Nd4j.rand(DataType.FLOAT, NHWC_BIAS.inShape(2)).subi(0.5);
+        INDArray eps = Nd4j.rand(DataType.FLOAT, theirs.output(x).shape()).subi(0.5);
+        INDArray[] t = run(theirs, x, eps);
+        run(ours, x, eps);
+        INDArray dx = ours.backpropGradient(eps, LayerWorkspaceMgr.noWorkspaces()).getSecond();
+        assertTrue(relErr(t[1], dx) < 2e-5, "input gradient");
+        assertTrue(relErr(t[2], ours.getGradientsViewArray()) < 2e-5, "parameter gradient");
+    }
+
     /** Central finite differences in double precision of L = sum(r * layer(x)), for every parameter and input. */
     @Test
     void gradientsMatchFiniteDifferences() {
