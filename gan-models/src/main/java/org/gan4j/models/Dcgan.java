@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.gan4j.core.layers.BatchNorm;
 import org.gan4j.core.layers.Convolution2D;
 import org.gan4j.core.layers.InvertedDropout;
 import org.gan4j.core.layers.LeakyReLU;
@@ -226,7 +227,7 @@ public final class Dcgan extends NoiseToImageGan {
                 list.layer(new TransposedConvolution2D.Builder().nOut(filters[i]).kernelSize(4, 4)
                         .stride(i == 0 ? 1 : 2, i == 0 ? 1 : 2).padding(i == 0 ? 0 : 1, i == 0 ? 0 : 1)
                         .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
-                list.layer(new BatchNormalization.Builder().decay(0.9).eps(1e-5).build());
+                list.layer(new BatchNorm.Builder().decay(0.9).eps(1e-5).build());
                 list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
             }
             list.layer(new TransposedConvolution2D.Builder().nOut(channels).kernelSize(4, 4).stride(2, 2).padding(1, 1)
@@ -244,7 +245,7 @@ public final class Dcgan extends NoiseToImageGan {
                         .convolutionMode(ConvolutionMode.Truncate).hasBias(false)
                         .activation(i == 0 ? lrelu : Activation.IDENTITY.getActivationFunction()).build());
                 if (i > 0) {
-                    list.layer(new BatchNormalization.Builder().decay(0.9).eps(1e-5).build());
+                    list.layer(new BatchNorm.Builder().decay(0.9).eps(1e-5).build());
                     list.layer(new ActivationLayer.Builder().activation(lrelu).build());
                 }
             }
@@ -254,7 +255,7 @@ public final class Dcgan extends NoiseToImageGan {
         }
 
         private static BatchNormalization kerasBatchNorm() {
-            return new BatchNormalization.Builder().decay(0.99).eps(1e-3).build();
+            return new BatchNorm.Builder().decay(0.99).eps(1e-3).build();
         }
 
         private static Deconvolution2D deconv(int filters, int stride, boolean bias, Activation activation) {

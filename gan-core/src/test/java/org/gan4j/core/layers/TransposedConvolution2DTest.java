@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -149,13 +150,18 @@ class TransposedConvolution2DTest {
     /** Perturbs each element of {@code values} (a view into the parameters or the input) in turn. */
     static void checkAgainstFiniteDifferences(MultiLayerNetwork net, INDArray x, INDArray r, INDArray values,
                                               INDArray analytic, String what) {
+        checkAgainstFiniteDifferences(() -> net.output(x).mul(r).sumNumber().doubleValue(), values, analytic, what);
+    }
+
+    /** Central differences of {@code loss} for each element of {@code values} (a view it reads) in turn. */
+    static void checkAgainstFiniteDifferences(DoubleSupplier loss, INDArray values, INDArray analytic, String what) {
         double h = 1e-6;
         for (long i = 0; i < values.length(); i++) {
             double v = values.getDouble(i);
             values.putScalar(i, v + h);
-            double up = net.output(x).mul(r).sumNumber().doubleValue();
+            double up = loss.getAsDouble();
             values.putScalar(i, v - h);
-            double down = net.output(x).mul(r).sumNumber().doubleValue();
+            double down = loss.getAsDouble();
             values.putScalar(i, v);
             assertClose((up - down) / (2 * h), analytic.getDouble(i), what + i);
         }
