@@ -14,16 +14,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A drop-in replacement for DL4J's {@link BatchNormalization} (same configuration, parameters,
- * running statistics and results) that normalises dense (rank-2, {@code [batch, features]}) inputs in
- * training with a few fast element-wise passes; other inputs and inference run DL4J's code.
+ * running statistics and results) whose training passes use a few fast element-wise passes, for dense
+ * ({@code [batch, features]}) and 2D convolutional (NCHW or NHWC) input; inference, locked gamma/beta and
+ * other inputs run DL4J's code.
  *
- * <p>DL4J 1.0.0-M2.1 sends a dense batch norm through its oneDNN helper as an NCHW {@code [N, C, 1, 1]}
- * image, whose backward kernel is slow for many features: 36 ms for 64 x 12,544 floats on one thread
- * (the DCGAN generator's batch norm after its dense layer), 11 ms forward. This class computes the batch
- * mean, the biased batch variance, {@code x_hat} and the output with broadcast passes (about 3 ms) and
- * the backward pass {@code dx = gamma / std * (dy - mean(dy) - x_hat * mean(dy * x_hat))} (about 3 ms),
- * and updates the running mean and variance (or log10 standard deviation) as DL4J does. Locked gamma and
- * beta fall back to DL4J's implementation.
+ * <p>DL4J 1.0.0-M2.1 runs batch norm through its oneDNN helper; a dense input goes in as an NCHW
+ * {@code [N, C, 1, 1]} image, whose backward kernel is slow for many features: 36 ms for 64 x 12,544
+ * floats on one thread (the DCGAN generator's batch norm after its dense layer), 11 ms forward; the
+ * 64 x 64 x 14 x 14 image layer takes 9 + 9 ms. This class computes the batch mean, the biased batch
+ * variance, {@code x_hat} and the output with pairwise broadcasting passes and contiguous reductions, and
+ * the backward pass as {@code dx = gamma / std * (dy - mean(dy) - x_hat * mean(dy * x_hat))} (4-5 ms each
+ * way for either layer), and updates the running mean and variance (or log10 standard deviation) as DL4J
+ * does.
  */
 public class BatchNorm extends BatchNormalization {
     static {

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -78,19 +79,25 @@ class BatchNormTest {
     }
 
     @Test
-    void convolutionalInputRunsDl4jsCodeAndMatches() {
-        assertSameAsDl4j(true, InputType.convolutional(5, 5, 3), new long[] {4, 3, 5, 5});
+    void matchesDl4jOnConvolutionalInput() {
+        assertSameAsDl4j(true, InputType.convolutional(5, 6, 3), new long[] {4, 3, 5, 6});
+        assertSameAsDl4j(false, InputType.convolutional(5, 6, 3, CNN2DFormat.NHWC), new long[] {4, 5, 6, 3});
     }
 
     /** Central finite differences in double precision of L = sum(r * BN_train(x)) for gamma, beta and every input. */
     @Test
     void gradientsMatchFiniteDifferences() {
-        MultiLayerNetwork net = net(true, true, InputType.feedForward(4), DataType.DOUBLE);
+        checkFiniteDifferences(InputType.feedForward(4), new long[] {5, 4});
+        checkFiniteDifferences(InputType.convolutional(2, 3, 4), new long[] {2, 4, 2, 3});
+    }
+
+    private static void checkFiniteDifferences(InputType in, long[] shape) {
+        MultiLayerNetwork net = net(true, true, in, DataType.DOUBLE);
         Nd4j.getRandom().setSeed(4);
-        INDArray x = Nd4j.randn(DataType.DOUBLE, 5, 4);
-        INDArray r = Nd4j.randn(DataType.DOUBLE, 5, 4);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, shape);
+        INDArray r = Nd4j.randn(DataType.DOUBLE, shape);
         INDArray[] analytic = TransposedConvolution2DTest.run(net, x, r);
-        INDArray gammaBeta = net.params().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 8));
+        INDArray gammaBeta = net.params().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 8)); // 4 channels
         TransposedConvolution2DTest.checkAgainstFiniteDifferences(() -> trainingLoss(net, x, r), gammaBeta,
                 analytic[2], "gamma/beta ");
         TransposedConvolution2DTest.checkAgainstFiniteDifferences(() -> trainingLoss(net, x, r), x.reshape(x.length()),
