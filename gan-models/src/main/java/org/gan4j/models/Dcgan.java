@@ -17,12 +17,15 @@ import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.gan4j.core.layers.BatchNorm;
+import org.gan4j.core.layers.Convolution2D;
+import org.gan4j.core.layers.InvertedDropout;
+import org.gan4j.core.layers.LeakyReLU;
 import org.gan4j.core.layers.TransposedConvolution2D;
 import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.learning.config.Adam;
 
 /**
@@ -185,7 +188,7 @@ public final class Dcgan extends NoiseToImageGan {
         }
 
         private MultiLayerConfiguration tutorialGenerator(long seed) {
-            IActivation lrelu = new ActivationLReLU(0.3);
+            IActivation lrelu = new LeakyReLU(0.3);
             return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(WeightInit.XAVIER_UNIFORM)
                     .list()
                     .layer(new DenseLayer.Builder().nOut(7 * 7 * 256).hasBias(false).activation(Activation.IDENTITY).build())
@@ -204,13 +207,13 @@ public final class Dcgan extends NoiseToImageGan {
         }
 
         private MultiLayerConfiguration tutorialDiscriminator(long seed) {
-            IActivation lrelu = new ActivationLReLU(0.3);
+            IActivation lrelu = new LeakyReLU(0.3);
             return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(WeightInit.XAVIER_UNIFORM)
                     .list()
                     .layer(conv(64, 5, 2, lrelu))
-                    .layer(new DropoutLayer.Builder(0.7).build()) // DL4J takes the keep probability: Dropout(0.3)
+                    .layer(new DropoutLayer.Builder(new InvertedDropout(0.7)).build()) // keep probability: TF Dropout(0.3)
                     .layer(conv(128, 5, 2, lrelu))
-                    .layer(new DropoutLayer.Builder(0.7).build())
+                    .layer(new DropoutLayer.Builder(new InvertedDropout(0.7)).build())
                     .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build())
                     .setInputType(InputType.convolutional(28, 28, 1))
                     .build();
@@ -224,7 +227,7 @@ public final class Dcgan extends NoiseToImageGan {
                 list.layer(new TransposedConvolution2D.Builder().nOut(filters[i]).kernelSize(4, 4)
                         .stride(i == 0 ? 1 : 2, i == 0 ? 1 : 2).padding(i == 0 ? 0 : 1, i == 0 ? 0 : 1)
                         .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
-                list.layer(new BatchNormalization.Builder().decay(0.9).eps(1e-5).build());
+                list.layer(new BatchNorm.Builder().decay(0.9).eps(1e-5).build());
                 list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
             }
             list.layer(new TransposedConvolution2D.Builder().nOut(channels).kernelSize(4, 4).stride(2, 2).padding(1, 1)
@@ -233,26 +236,26 @@ public final class Dcgan extends NoiseToImageGan {
         }
 
         private MultiLayerConfiguration radfordDiscriminator(long seed) {
-            IActivation lrelu = new ActivationLReLU(0.2);
+            IActivation lrelu = new LeakyReLU(0.2);
             var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam())
                     .weightInit(new NormalDistribution(0, 0.02)).list();
             int[] filters = {64, 128, 256, 512};
             for (int i = 0; i < filters.length; i++) {
-                list.layer(new ConvolutionLayer.Builder().nOut(filters[i]).kernelSize(4, 4).stride(2, 2).padding(1, 1)
+                list.layer(new Convolution2D.Builder().nOut(filters[i]).kernelSize(4, 4).stride(2, 2).padding(1, 1)
                         .convolutionMode(ConvolutionMode.Truncate).hasBias(false)
                         .activation(i == 0 ? lrelu : Activation.IDENTITY.getActivationFunction()).build());
                 if (i > 0) {
-                    list.layer(new BatchNormalization.Builder().decay(0.9).eps(1e-5).build());
+                    list.layer(new BatchNorm.Builder().decay(0.9).eps(1e-5).build());
                     list.layer(new ActivationLayer.Builder().activation(lrelu).build());
                 }
             }
-            list.layer(new ConvolutionLayer.Builder().nOut(1).kernelSize(4, 4).stride(1, 1)
+            list.layer(new Convolution2D.Builder().nOut(1).kernelSize(4, 4).stride(1, 1)
                     .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
             return list.setInputType(InputType.convolutional(64, 64, channels)).build();
         }
 
         private static BatchNormalization kerasBatchNorm() {
-            return new BatchNormalization.Builder().decay(0.99).eps(1e-3).build();
+            return new BatchNorm.Builder().decay(0.99).eps(1e-3).build();
         }
 
         private static Deconvolution2D deconv(int filters, int stride, boolean bias, Activation activation) {
@@ -261,7 +264,7 @@ public final class Dcgan extends NoiseToImageGan {
         }
 
         private static ConvolutionLayer conv(int filters, int kernel, int stride, IActivation activation) {
-            return new ConvolutionLayer.Builder().nOut(filters).kernelSize(kernel, kernel).stride(stride, stride)
+            return new Convolution2D.Builder().nOut(filters).kernelSize(kernel, kernel).stride(stride, stride)
                     .convolutionMode(ConvolutionMode.Same).activation(activation).build();
         }
 

@@ -28,8 +28,28 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class TransposedConvolution2DLayer extends Deconvolution2DLayer {
 
+    private final PreActivationCache cache = new PreActivationCache();
+
     TransposedConvolution2DLayer(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        cache.clear();
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray z = preOutput(training, false, workspaceMgr).getFirst();
+        IActivation afn = layerConf().getActivationFn();
+        // the backward pass needs z only for a non-identity activation
+        cache.store(training && !(afn instanceof ActivationIdentity), z, input, workspaceMgr);
+        return afn.getActivation(z, training);
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        cache.clear();
     }
 
     /** Geometry of one call: the convolution C maps the output space (y) to the input space (x). */
@@ -139,8 +159,12 @@ final class TransposedConvolution2DLayer extends Deconvolution2DLayer {
             epsilon = epsilon.castTo(dataType);
         }
         IActivation afn = layerConf().getActivationFn();
-        INDArray delta = afn instanceof ActivationIdentity ? epsilon
-                : afn.backprop(preOutput(true, true, workspaceMgr).getFirst(), epsilon).getFirst();
+        INDArray delta = epsilon;
+        if (!(afn instanceof ActivationIdentity)) {
+            INDArray z = cache.take(input); // the forward pass's, or recomputed
+            delta = afn.backprop(z != null ? z : preOutput(true, true, workspaceMgr).getFirst(), epsilon).getFirst();
+        }
+        cache.clear();
 
         INDArray weightGradView = gradientViews.get(DeconvolutionParamInitializer.WEIGHT_KEY);
         INDArray dx = workspaceMgr.create(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');

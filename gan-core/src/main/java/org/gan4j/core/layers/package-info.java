@@ -6,6 +6,13 @@
  * <ul>
  *   <li>{@link org.gan4j.core.layers.TransposedConvolution2D}: a drop-in replacement for DL4J's
  *       {@code Deconvolution2D} (same configuration, parameters and results) on fast convolution kernels;</li>
+ *   <li>{@link org.gan4j.core.layers.Convolution2D}: a drop-in replacement for DL4J's {@code ConvolutionLayer}
+ *       whose backward pass reuses the forward pass's pre-activation (DL4J recomputes the convolution);</li>
+ *   <li>{@link org.gan4j.core.layers.BatchNorm}: a drop-in replacement for DL4J's {@code BatchNormalization}
+ *       with fast training passes for dense (rank-2) input;</li>
+ *   <li>{@link org.gan4j.core.layers.LeakyReLU} (an activation) and {@link org.gan4j.core.layers.InvertedDropout}
+ *       (a dropout): drop-in replacements for DL4J's {@code ActivationLReLU} and {@code Dropout} with the same
+ *       results (dropout: the same distribution) on kernels 10-30 times faster;</li>
  *   <li>{@link org.gan4j.core.layers.InstanceNormalization} and
  *       {@link org.gan4j.core.layers.ReflectionPadding2D}, which DL4J 1.0.0-M2.1 lacks;</li>
  *   <li>{@link org.gan4j.core.layers.PixelShuffle}: depth-to-space (Shi et al. 2016) in PyTorch's channel order;</li>

@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -114,6 +115,20 @@ class TransposedConvolution2DTest {
         assertSameAsDeconvolution2D(STRIDE1_PAD, 2);
     }
 
+    /** The forward pass's pre-activation is used by one backward pass; a second one recomputes it: same results. */
+    @Test
+    void secondBackwardPassAfterOneForwardPassMatches() {
+        MultiLayerNetwork theirs = NHWC_BIAS.net(false, DataType.FLOAT);
+        MultiLayerNetwork ours = NHWC_BIAS.net(true, DataType.FLOAT);
+        INDArray x = Nd4j.rand(DataType.FLOAT, NHWC_BIAS.inShape(2)).subi(0.5);
+        INDArray eps = Nd4j.rand(DataType.FLOAT, theirs.output(x).shape()).subi(0.5);
+        INDArray[] t = run(theirs, x, eps);
+        run(ours, x, eps);
+        INDArray dx = ours.backpropGradient(eps, LayerWorkspaceMgr.noWorkspaces()).getSecond();
+        assertTrue(relErr(t[1], dx) < 2e-5, "input gradient");
+        assertTrue(relErr(t[2], ours.getGradientsViewArray()) < 2e-5, "parameter gradient");
+    }
+
     /** Central finite differences in double precision of L = sum(r * layer(x)), for every parameter and input. */
     @Test
     void gradientsMatchFiniteDifferences() {
@@ -135,13 +150,18 @@ class TransposedConvolution2DTest {
     /** Perturbs each element of {@code values} (a view into the parameters or the input) in turn. */
     static void checkAgainstFiniteDifferences(MultiLayerNetwork net, INDArray x, INDArray r, INDArray values,
                                               INDArray analytic, String what) {
+        checkAgainstFiniteDifferences(() -> net.output(x).mul(r).sumNumber().doubleValue(), values, analytic, what);
+    }
+
+    /** Central differences of {@code loss} for each element of {@code values} (a view it reads) in turn. */
+    static void checkAgainstFiniteDifferences(DoubleSupplier loss, INDArray values, INDArray analytic, String what) {
         double h = 1e-6;
         for (long i = 0; i < values.length(); i++) {
             double v = values.getDouble(i);
             values.putScalar(i, v + h);
-            double up = net.output(x).mul(r).sumNumber().doubleValue();
+            double up = loss.getAsDouble();
             values.putScalar(i, v - h);
-            double down = net.output(x).mul(r).sumNumber().doubleValue();
+            double down = loss.getAsDouble();
             values.putScalar(i, v);
             assertClose((up - down) / (2 * h), analytic.getDouble(i), what + i);
         }

@@ -1,0 +1,38 @@
+package org.gan4j.core.layers;
+
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A layer's pre-activation from its last training forward pass, kept for the next backward pass on the
+ * same input (the same input object) and handed out once: activations' backward passes work in place.
+ */
+final class PreActivationCache {
+    private INDArray z;
+    private INDArray input;
+
+    /**
+     * Keeps a copy of {@code z} (activations work in place) if {@code keep}, forgetting any earlier one. The
+     * copy lives as long as the layer's input (workspace type INPUT).
+     */
+    void store(boolean keep, INDArray z, INDArray input, LayerWorkspaceMgr workspaceMgr) {
+        clear();
+        if (keep) {
+            this.z = workspaceMgr.dup(ArrayType.INPUT, z);
+            this.input = input;
+        }
+    }
+
+    /** The kept pre-activation if it belongs to {@code currentInput} (then forgotten), else null. */
+    INDArray take(INDArray currentInput) {
+        INDArray out = z != null && input == currentInput ? z : null;
+        clear();
+        return out;
+    }
+
+    void clear() {
+        z = null;
+        input = null;
+    }
+}
