@@ -69,6 +69,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<Double> times = new ArrayList<>();
         List<Double> cpuTimes = new ArrayList<>();
+        long lastGc = System.nanoTime();
         int discarded = 0;
         int it = warmup;
         long deadline = System.nanoTime() + 1200L * 1_000_000_000L;
@@ -80,6 +81,12 @@ public final class BenchCommand implements Callable<Integer> {
             last = step(v, b, it++);
             double ms = (System.nanoTime() - t0) / 1e6;
             double cpuMs = (processCpuNanos() - c0) / 1e6;
+            if (System.nanoTime() - lastGc > GC_INTERVAL_NANOS) {
+                // as the Trainer does (Trainer.Builder.gcInterval), outside the timed region: frees the
+                // native memory of detached arrays, which otherwise grows by the GB at 256x256
+                System.gc();
+                lastGc = System.nanoTime();
+            }
             if (guard && CpuGuard.contended(before, CpuGuard.sample())) {
                 discarded++;
                 continue;
@@ -109,6 +116,8 @@ public final class BenchCommand implements Callable<Integer> {
                 batch * 1000.0 / median, sorted.length < iterations ? " (WARNING: too few uncontended iterations)" : "");
         return 0;
     }
+
+    private static final long GC_INTERVAL_NANOS = 5_000_000_000L;
 
     private static double median(double[] sorted) {
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
