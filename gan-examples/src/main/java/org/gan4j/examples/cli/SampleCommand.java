@@ -39,6 +39,9 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--columns", description = "grid columns (default: ${DEFAULT-VALUE})")
     int columns = 10;
 
+    @Option(names = "--scale", description = "with --grid: enlarge the grid N times, nearest neighbour (default: ${DEFAULT-VALUE})")
+    int scale = 1;
+
     @Option(names = "--seed", description = "noise seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
@@ -64,7 +67,11 @@ public final class SampleCommand implements Callable<Integer> {
         long[] zShape = sampler.noiseShape();
         if (grid) {
             INDArray images = generate(sampler, random, zShape, n);
+            if (scale < 1 || scale > 16) {
+                throw new IllegalArgumentException("--scale must be 1..16, got " + scale);
+            }
             BufferedImage img = ImageGrid.of(images, columns, 2);
+            img = scale > 1 ? ImageGrid.scaled(img, scale) : img;
             Path file = out.toString().endsWith(".png") ? out : out.resolve("grid.png");
             ImageFiles.writePng(img, file);
             System.out.println("wrote " + file);
