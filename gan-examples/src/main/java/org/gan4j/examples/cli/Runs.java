@@ -47,9 +47,12 @@ final class Runs {
         try {
             trainer.fit();
             // the hook waits for these too: the JVM must not exit between the last checkpoint and them
-            // every generator as a plain DL4J model: generator.zip, or NAME.zip for two-way models (G_A, G_B)
+            // every generator as a plain DL4J model: generator.zip, or NAME.zip for two-way models (G_A, G_B,
+            // generatorBA)
             for (var e : trainer.variant().networks().entrySet()) {
-                if (!(e.getValue() instanceof org.gan4j.core.nn.Generator g)) {
+                // by name: one adapter class plays both roles, so the type cannot tell a generator
+                boolean named = e.getKey().startsWith("generator") || e.getKey().startsWith("G_");
+                if (!named || !(e.getValue() instanceof org.gan4j.core.nn.Generator g)) {
                     continue;
                 }
                 boolean main = e.getKey().equals("generator");
