@@ -36,6 +36,7 @@ abstract class NoiseToImageGan implements GanVariant, ImageSampler {
     private final Map<String, String> config;
     private Model sampling;
     private int samplingIteration;
+    private double samplingFingerprint;
 
     /** Noise batches over which a sampling copy's batch-norm statistics are re-estimated. */
     static final int CALIBRATION_BATCHES = 4;
@@ -123,7 +124,9 @@ abstract class NoiseToImageGan implements GanVariant, ImageSampler {
         if (!BatchNormStatistics.hasBatchNorm(g)) {
             return g;
         }
-        if (sampling == null || samplingIteration != generator.iteration()) {
+        // keyed by the weights, not only the iteration: a checkpoint restored into G keeps its counter
+        double fingerprint = g.params().sumNumber().doubleValue();
+        if (sampling == null || samplingIteration != generator.iteration() || samplingFingerprint != fingerprint) {
             Model copy = g instanceof MultiLayerNetwork m ? m.clone() : ((ComputationGraph) g).clone();
             SplittableRandom random = new SplittableRandom(0x5eedL);
             List<INDArray> batches = new ArrayList<>();
@@ -133,6 +136,7 @@ abstract class NoiseToImageGan implements GanVariant, ImageSampler {
             BatchNormStatistics.reestimate(copy, batches);
             sampling = copy;
             samplingIteration = generator.iteration();
+            samplingFingerprint = fingerprint;
         }
         return sampling;
     }
