@@ -111,8 +111,12 @@ final class BatchNormLayer extends BatchNormalization {
 
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-        if (fastXHat == null || fastFor != input || epsilon.rank() != fastXHat.rank()) {
+        if (fastXHat == null || fastFor != input || epsilon.rank() != fastXHat.rank() || !PreActivationCache.valid(fastXHat)
+                || !PreActivationCache.valid(fastStd)) {
+            // no usable fast forward for this input (another forward came in between, or its workspace was
+            // closed): DL4J's backward needs the statistics its own training forward keeps (and a helper's caches)
             forget();
+            super.preOutput(input, TrainingMode.TRAIN, workspaceMgr);
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         INDArray dy = epsilon.castTo(dataType);

@@ -26,9 +26,19 @@ final class PreActivationCache {
 
     /** The kept pre-activation if it belongs to {@code currentInput} (then forgotten), else null. */
     INDArray take(INDArray currentInput) {
-        INDArray out = z != null && input == currentInput ? z : null;
+        // a copy in a workspace that was closed since (graphs with workspaces) is gone: recompute instead
+        INDArray out = z != null && input == currentInput && valid(z) ? z : null;
         clear();
         return out;
+    }
+
+    /** Whether {@code a} is detached, or its workspace has not been closed and reopened since it was made. */
+    static boolean valid(INDArray a) {
+        if (!a.isAttached()) {
+            return true;
+        }
+        var ws = a.data().getParentWorkspace();
+        return ws != null && ws.isScopeActive() && a.data().getGenerationId() == ws.getGenerationId();
     }
 
     void clear() {

@@ -9,7 +9,9 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.gan4j.core.layers.BatchNorm;
+import org.gan4j.core.layers.Convolution2D;
+import org.gan4j.core.layers.LeakyReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.gan4j.core.train.LinearDecaySchedule;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,11 +32,11 @@ final class Blocks {
     }
 
     static IActivation leaky() {
-        return new ActivationLReLU(0.2);
+        return new LeakyReLU(0.2);
     }
 
     static ConvolutionLayer conv(int nOut, int kernel, int stride, int pad, boolean bias, IActivation act) {
-        return new ConvolutionLayer.Builder().nOut(nOut).kernelSize(kernel, kernel).stride(stride, stride)
+        return new Convolution2D.Builder().nOut(nOut).kernelSize(kernel, kernel).stride(stride, stride)
                 .padding(pad, pad).convolutionMode(ConvolutionMode.Truncate).hasBias(bias).activation(act).build();
     }
 
@@ -50,7 +52,7 @@ final class Blocks {
 
     /** PyTorch BatchNorm2d defaults: momentum 0.1 (DL4J decay 0.9), eps 1e-5. */
     static BatchNormalization batchNorm() {
-        return new BatchNormalization.Builder().decay(0.9).eps(1e-5).build();
+        return new BatchNorm.Builder().decay(0.9).eps(1e-5).build();
     }
 
     static ActivationLayer act(IActivation a) {
