@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class Trainer {
     private static final Logger log = LoggerFactory.getLogger(Trainer.class);
 
+    /** Default of {@link Builder#gcInterval}; also used by benchmarks that drive steps without a trainer. */
+    public static final Duration DEFAULT_GC_INTERVAL = Duration.ofSeconds(5);
+
     private final GanVariant variant;
     private final BatchSource data;
     private final int epochs;
@@ -210,7 +213,7 @@ public final class Trainer {
         private int epochs = 1;
         private long seed = 42;
         private long maxIterations = Long.MAX_VALUE;
-        private Duration gcInterval = Duration.ofSeconds(5);
+        private Duration gcInterval = DEFAULT_GC_INTERVAL;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private final Map<String, String> runConfig = new LinkedHashMap<>();
 

@@ -16,6 +16,7 @@ import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.ImageSampler;
 import org.gan4j.core.train.Seeds;
 import org.gan4j.core.train.StepContext;
+import org.gan4j.core.train.Trainer;
 import org.gan4j.core.train.VariantProvider;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -81,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
             last = step(v, b, it++);
             double ms = (System.nanoTime() - t0) / 1e6;
             double cpuMs = (processCpuNanos() - c0) / 1e6;
-            if (System.nanoTime() - lastGc > GC_INTERVAL_NANOS) {
+            if (System.nanoTime() - lastGc > Trainer.DEFAULT_GC_INTERVAL.toNanos()) {
                 // as the Trainer does (Trainer.Builder.gcInterval), outside the timed region: frees the
                 // native memory of detached arrays, which otherwise grows by the GB at 256x256
                 System.gc();
@@ -116,8 +117,6 @@ public final class BenchCommand implements Callable<Integer> {
                 batch * 1000.0 / median, sorted.length < iterations ? " (WARNING: too few uncontended iterations)" : "");
         return 0;
     }
-
-    private static final long GC_INTERVAL_NANOS = 5_000_000_000L;
 
     private static double median(double[] sorted) {
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
