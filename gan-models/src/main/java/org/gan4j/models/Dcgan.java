@@ -16,9 +16,9 @@ import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.gan4j.core.layers.BatchNorm;
 import org.gan4j.core.layers.Convolution2D;
+import org.gan4j.core.layers.GlorotUniform;
 import org.gan4j.core.layers.InvertedDropout;
 import org.gan4j.core.layers.LeakyReLU;
 import org.gan4j.core.layers.TransposedConvolution2D;
@@ -37,7 +37,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * D: Conv 64 5x5 s2 -> LeakyReLU(0.3) -> Dropout 0.3 -> Conv 128 5x5 s2 -> LeakyReLU -> Dropout 0.3 ->
  * Dense 1 (logit). "Same" padding. Non-saturating BCE loss; Adam lr 1e-4, beta1 0.9, beta2 0.999,
  * epsilon 1e-7 (Keras defaults) for both networks; batch norm momentum 0.99, epsilon 1e-3 (Keras);
- * Glorot-uniform initialisation (Keras). The tutorial trains with batch 256.
+ * Glorot-uniform initialisation with Keras' fans ({@link GlorotUniform}: DL4J's own XAVIER_UNIFORM would
+ * start the strided convolutions up to twice as wide). The tutorial trains with batch 256.
  *
  * <h2>{@link Architecture#RADFORD_64}: Radford et al. 2016</h2>
  * G: z(100) -> ConvT 1024 4x4 (1x1 -> 4x4) -> BN -> ReLU -> ConvT 512 4x4 s2 p1 -> BN -> ReLU -> 256 ->
@@ -189,7 +190,7 @@ public final class Dcgan extends NoiseToImageGan {
 
         private MultiLayerConfiguration tutorialGenerator(long seed) {
             IActivation lrelu = new LeakyReLU(0.3);
-            return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(WeightInit.XAVIER_UNIFORM)
+            return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(new GlorotUniform())
                     .list()
                     .layer(new DenseLayer.Builder().nOut(7 * 7 * 256).hasBias(false).activation(Activation.IDENTITY).build())
                     .layer(kerasBatchNorm())
@@ -208,7 +209,7 @@ public final class Dcgan extends NoiseToImageGan {
 
         private MultiLayerConfiguration tutorialDiscriminator(long seed) {
             IActivation lrelu = new LeakyReLU(0.3);
-            return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(WeightInit.XAVIER_UNIFORM)
+            return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(new GlorotUniform())
                     .list()
                     .layer(conv(64, 5, 2, lrelu))
                     .layer(new DropoutLayer.Builder(new InvertedDropout(0.7)).build()) // keep probability: TF Dropout(0.3)

@@ -19,6 +19,8 @@
  *   <li>{@link org.gan4j.core.layers.ChannelPReLU}: PReLU with per-channel or shared slope for any input size
  *       (DL4J's PReLULayer needs a fixed shape and crashes with per-channel slopes);</li>
  *   <li>{@link org.gan4j.core.layers.BicubicUpsampling}: fixed MATLAB-style bicubic upsampling;</li>
+ *   <li>{@link org.gan4j.core.layers.GlorotUniform}: Glorot-uniform weights with Keras'/PyTorch's convolution
+ *       fans (DL4J divides a strided convolution's fan-out by the stride);</li>
  *   <li>{@link org.gan4j.core.layers.InputGradientTap}: an identity layer that keeps the gradient flowing
  *       through it, to read a {@code ComputationGraph}'s input gradient (generators, perceptual loss).</li>
  * </ul>
