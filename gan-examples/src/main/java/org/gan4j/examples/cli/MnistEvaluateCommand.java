@@ -21,14 +21,19 @@ import picocli.CommandLine.Option;
 
 /** {@code gan evaluate mnist}. */
 @Command(name = "mnist", mixinStandardHelpOptions = true,
-        description = {"Score generated 28x28 digits with an MNIST classifier: the share it recognises confidently",
-            "(top probability >= 0.9), how many digits get at least --min-class-share of the images, the MNIST",
-            "inception score exp(E KL(p(y|x) || p(y))) (max 10), a Frechet distance between its 256 feature",
-            "activations of the images and of the 10,000 MNIST test images (an FID analogue; 0 = same statistics),",
-            "and the share of each digit. The same scores of as many real MNIST training images are printed",
-            "below as the ceiling. The classifier is trained once (about 3.5 minutes on one core) and cached.",
-            "Images come from a checkpoint (generated exactly as 'gan sample' does, rounded to 8 bits as its",
-            "PNGs) or from a folder of 28x28 grayscale PNGs, white digit on black, written by any framework."})
+        description = {"Score generated 28x28 digits with an MNIST classifier, next to real MNIST.",
+            "",
+            "Scores: the share the classifier recognises confidently (top probability",
+            ">= 0.9); how many digits get at least --min-class-share of the images; the",
+            "MNIST inception score exp(E KL(p(y|x) || p(y))) (max 10); the Frechet",
+            "distance between its 256 feature activations of the images and of the",
+            "10,000 MNIST test images (an FID analogue; 0 = same statistics); the share",
+            "of each digit. The same scores of as many real MNIST training images are",
+            "printed below: the ceiling. The classifier is trained on first use (about",
+            "3.5 minutes on one core) and cached.",
+            "Images: from a checkpoint (exactly the images 'gan sample' writes, rounded",
+            "to 8 bits as its PNGs), or a folder of 28x28 grayscale PNGs, white digit on",
+            "black, written by any framework."})
 public final class MnistEvaluateCommand implements Callable<Integer> {
 
     /** Where the images come from: exactly one. */
