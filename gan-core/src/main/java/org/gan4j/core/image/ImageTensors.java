@@ -28,6 +28,10 @@ public final class ImageTensors {
     /**
      * Converts one image to a [channels, H, W] float array in [-1, 1].
      *
+     * <p>An 8-bit grayscale image ({@code TYPE_BYTE_GRAY}, as {@link #toImage} and PNG readers give) is
+     * read from its raster: its stored values are the pixel values ({@code getRGB} would pass them through
+     * a linear-to-sRGB conversion and brighten them, 128 becoming 188).
+     *
      * @param channels 1 (luma, BT.601 weights) or 3 (RGB); alpha is dropped
      */
     public static float[] toChw(BufferedImage image, int channels) {
@@ -35,8 +39,17 @@ public final class ImageTensors {
         int w = image.getWidth();
         int h = image.getHeight();
         float[] out = new float[channels * h * w];
-        int[] row = new int[w];
         int plane = h * w;
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            int[] gray = image.getRaster().getSamples(0, 0, w, h, 0, new int[plane]);
+            for (int c = 0; c < channels; c++) {
+                for (int i = 0; i < plane; i++) {
+                    out[c * plane + i] = toUnit(gray[i]);
+                }
+            }
+            return out;
+        }
+        int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             image.getRGB(0, y, w, 1, row, 0, w);
             for (int x = 0; x < w; x++) {

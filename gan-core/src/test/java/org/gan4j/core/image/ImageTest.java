@@ -42,6 +42,24 @@ class ImageTest {
     }
 
     @Test
+    void grayImageIsReadFromItsRaster() {
+        BufferedImage img = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setSample(0, 0, 0, 128);
+        img.getRaster().setSample(1, 0, 0, 33);
+        INDArray gray = ImageTensors.toTensor(img, 1);
+        assertEquals(ImageTensors.toUnit(128), gray.getFloat(0, 0, 0, 0), 0f);
+        assertEquals(ImageTensors.toUnit(33), gray.getFloat(0, 0, 0, 1), 0f);
+        INDArray rgb = ImageTensors.toTensor(img, 3);
+        for (int c = 0; c < 3; c++) {
+            assertEquals(ImageTensors.toUnit(33), rgb.getFloat(0, c, 0, 1), 0f);
+        }
+        // and back: toImage writes the same raster values
+        BufferedImage back = ImageTensors.toImage(gray);
+        assertEquals(128, back.getRaster().getSample(0, 0, 0));
+        assertEquals(33, back.getRaster().getSample(1, 0, 0));
+    }
+
+    @Test
     void gridPlacesImagesRowByRow() throws Exception {
         INDArray batch = Nd4j.zeros(3, 1, 2, 2).subi(1);
         batch.putScalar(new long[] {2, 0, 1, 1}, 1f); // last image, bottom-right pixel white

@@ -56,11 +56,16 @@ final class Datasets {
     }
 
     private static Mnist mnist(Path dataDir) throws IOException {
+        return mnist(dataDir, MnistSplit.TRAIN);
+    }
+
+    /** An MNIST split from {@code dataDir} (--data), or from the default lookup if it is null. */
+    static Mnist mnist(Path dataDir, MnistSplit split) throws IOException {
         MnistLocator locator = MnistLocator.defaults();
         if (dataDir != null) {
             locator = locator.withFolder(dataDir);
         }
-        return locator.load(MnistSplit.TRAIN);
+        return locator.load(split);
     }
 
     /** Default batch size of a variant (its paper's or tutorial's). */

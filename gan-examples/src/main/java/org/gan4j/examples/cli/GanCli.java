@@ -21,7 +21,8 @@ public final class GanCli {
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // expected failures (bad input, missing files) get one clear line, not a stack trace
             if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                    || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException) {
+                    || e instanceof java.io.IOException || e instanceof java.io.UncheckedIOException
+                    || e instanceof org.gan4j.datasets.image.DatasetException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 return 2;
             }

@@ -53,16 +53,7 @@ public final class SampleCommand implements Callable<Integer> {
         if (n <= 0) {
             throw new IllegalArgumentException("--n must be positive, got " + n);
         }
-        Path source = checkpoint;
-        if (Files.isDirectory(source) && Files.isDirectory(source.resolve("checkpoints"))) {
-            source = source.resolve("checkpoints");
-        }
-        Checkpoint cp = Checkpoint.read(source);
-        GanVariant v = VariantProvider.find(cp.variantName()).create(cp.variantConfig(), cp.seed());
-        if (!(v instanceof ImageSampler sampler)) {
-            throw new IllegalArgumentException("variant " + cp.variantName() + " does not generate images from noise");
-        }
-        v.networks().get("generator").copyStateFrom(cp.loadNetwork("generator"));
+        ImageSampler sampler = sampler(checkpoint(checkpoint));
         SplittableRandom random = new SplittableRandom(seed);
         long[] zShape = sampler.noiseShape();
         if (grid) {
@@ -91,7 +82,27 @@ public final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static INDArray generate(ImageSampler sampler, SplittableRandom random, long[] zShape, int count) {
+    /** The checkpoint {@code --checkpoint} names: a file, a folder of checkpoints, or a run folder. */
+    static Checkpoint checkpoint(Path path) throws java.io.IOException {
+        Path source = path;
+        if (Files.isDirectory(source) && Files.isDirectory(source.resolve("checkpoints"))) {
+            source = source.resolve("checkpoints");
+        }
+        return Checkpoint.read(source);
+    }
+
+    /** The checkpoint's noise-to-image variant with its generator restored. */
+    static ImageSampler sampler(Checkpoint cp) throws java.io.IOException {
+        GanVariant v = VariantProvider.find(cp.variantName()).create(cp.variantConfig(), cp.seed());
+        if (!(v instanceof ImageSampler sampler)) {
+            throw new IllegalArgumentException("variant " + cp.variantName() + " does not generate images from noise");
+        }
+        v.networks().get("generator").copyStateFrom(cp.loadNetwork("generator"));
+        return sampler;
+    }
+
+    /** {@code count} images from the next noise vectors of {@code random} (the same images whatever the batching). */
+    static INDArray generate(ImageSampler sampler, SplittableRandom random, long[] zShape, int count) {
         long[] shape = new long[zShape.length + 1];
         shape[0] = count;
         System.arraycopy(zShape, 0, shape, 1, zShape.length);

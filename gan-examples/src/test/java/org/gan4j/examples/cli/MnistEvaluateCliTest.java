@@ -1,0 +1,125 @@
+package org.gan4j.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.gan4j.core.image.ImageFiles;
+import org.gan4j.core.image.ImageTensors;
+import org.gan4j.datasets.mnist.Mnist;
+import org.gan4j.datasets.mnist.MnistSplit;
+import org.gan4j.models.eval.MnistEvaluator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/** {@code gan evaluate mnist} end to end, with a briefly trained classifier instead of the cached one. */
+class MnistEvaluateCliTest {
+    @TempDir
+    static Path dir;
+
+    static Path mnistDir;
+    static Path classifier;
+    static Mnist train;
+
+    @BeforeAll
+    static void classifier() throws Exception {
+        mnistDir = Path.of(System.getProperty("gan4j.test.mnist", "../../shared/data/mnist"));
+        train = Datasets.mnist(mnistDir, MnistSplit.TRAIN);
+        classifier = dir.resolve("classifier.zip");
+        MnistEvaluator.train(train, Datasets.mnist(mnistDir, MnistSplit.TEST), 1, 3_200).save(classifier);
+    }
+
+    /** Runs the command line; returns {exit code, stdout, stderr}. */
+    private static String[] run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(o, true));
+        System.setErr(new PrintStream(e, true));
+        try {
+            int code = GanCli.run(args);
+            return new String[] {Integer.toString(code), o.toString(), e.toString()};
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static String[] evaluate(String... args) {
+        String[] common = {"evaluate", "mnist", "--data", mnistDir.toString(), "--classifier", classifier.toString()};
+        String[] all = java.util.Arrays.copyOf(common, common.length + args.length);
+        System.arraycopy(args, 0, all, common.length, args.length);
+        return run(all);
+    }
+
+    /** The numbers of the table row that starts with {@code name}. */
+    private static String row(String output, String name) {
+        return output.lines().filter(l -> l.startsWith(name)).findFirst().orElseThrow(() -> new AssertionError(output))
+                .substring(name.length()).trim();
+    }
+
+    @Test
+    void trainingDigitsWrittenAsPngsScoreExactlyAsTheRealRow() throws Exception {
+        // the real row is the first N training images: the same images as PNGs must give the same numbers
+        Path folder = dir.resolve("train-digits");
+        INDArray digits = train.images(java.util.stream.IntStream.range(0, 40).toArray());
+        for (int i = 0; i < 40; i++) {
+            ImageFiles.writePng(ImageTensors.toImage(digits.get(NDArrayIndex.point(i))),
+                    folder.resolve(String.format("%03d.png", i)));
+        }
+        String[] r = evaluate("--images", folder.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("40 images from " + folder), r[1]);
+        assertTrue(row(r[1], "model").startsWith("40 "), r[1]);
+        assertEquals(row(r[1], "real MNIST"), row(r[1], "model"), r[1]);
+        assertTrue(r[1].contains("test accuracy"), r[1]);
+    }
+
+    @Test
+    void checkpointScoresEqualThoseOfItsSampleFolder() throws Exception {
+        Path run = dir.resolve("gan-run");
+        assertEquals("0", run("train", "gan", "--data", mnistDir.toString(), "--out", run.toString(), "--batch", "16",
+                "--max-iterations", "2")[0]);
+        Path samples = dir.resolve("samples");
+        assertEquals("0", run("sample", "--checkpoint", run.toString(), "--n", "30", "--seed", "5", "--out",
+                samples.toString())[0]);
+        String[] fromCheckpoint = evaluate("--checkpoint", run.toString(), "--n", "30", "--seed", "5", "--batch", "7");
+        String[] fromFolder = evaluate("--images", samples.toString());
+        assertEquals("0", fromCheckpoint[0], fromCheckpoint[2]);
+        assertEquals(row(fromFolder[1], "model"), row(fromCheckpoint[1], "model"), fromCheckpoint[1]);
+        assertTrue(fromCheckpoint[1].contains("(gan, iteration 2), noise seed 5"), fromCheckpoint[1]);
+    }
+
+    @Test
+    void badFoldersGiveOneClearLine() throws Exception {
+        Path folder = dir.resolve("bad");
+        ImageFiles.writePng(new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY), folder.resolve("ok.png"));
+        ImageFiles.writePng(new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY), folder.resolve("big.png"));
+        String[] r = evaluate("--images", folder.toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("big.png") && r[2].contains("64x64") && !r[2].contains("\tat "), r[2]);
+
+        Path empty = dir.resolve("empty");
+        Files.createDirectories(empty);
+        r = evaluate("--images", empty.toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("no images"), r[2]);
+
+        // exactly one source
+        assertEquals("2", evaluate("--images", folder.toString(), "--checkpoint", folder.toString())[0]);
+        assertEquals("2", evaluate()[0]);
+        String help = run("evaluate", "mnist", "--help")[1];
+        for (String option : List.of("--checkpoint", "--images", "--n", "--seed", "--min-class-share", "--classifier")) {
+            assertTrue(help.contains(option), help);
+        }
+    }
+}
