@@ -21,7 +21,7 @@ public final class MnistDcganExample {
     public static void main(String[] args) throws Exception {
         Path run = Path.of(args.length > 0 ? args[0] : "runs/dcgan-example");
         Dcgan dcgan = Dcgan.builder().build(42);                  // tutorial defaults
-        MnistBatchSource data = new MnistBatchSource(Mnist.load(MnistSplit.TRAIN), 256);
+        MnistBatchSource data = new MnistBatchSource(Mnist.load(MnistSplit.TRAIN), Dcgan.DEFAULT_BATCH_SIZE);
         Trainer trainer = Trainer.builder(dcgan, data)
                 .epochs(5)
                 .seed(42)

@@ -20,7 +20,7 @@ public final class MnistGanExample {
     public static void main(String[] args) throws Exception {
         Path run = Path.of(args.length > 0 ? args[0] : "runs/gan-example");
         Gan gan = Gan.builder().build(42);
-        MnistBatchSource data = new MnistBatchSource(Mnist.load(MnistSplit.TRAIN), 64);
+        MnistBatchSource data = new MnistBatchSource(Mnist.load(MnistSplit.TRAIN), Gan.DEFAULT_BATCH_SIZE);
         Trainer trainer = Trainer.builder(gan, data)
                 .epochs(5)
                 .seed(42)

@@ -61,6 +61,9 @@ public final class Dcgan extends NoiseToImageGan {
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "dcgan";
 
+    /** Batch size to train with unless told otherwise (the TensorFlow tutorial's). */
+    public static final int DEFAULT_BATCH_SIZE = 256;
+
     /** Network presets. */
     public enum Architecture {
         /** 28x28x1, the TensorFlow tutorial's MNIST model. */

@@ -36,6 +36,9 @@ public final class Gan extends NoiseToImageGan {
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "gan";
 
+    /** Batch size to train with unless told otherwise (see the class description). */
+    public static final int DEFAULT_BATCH_SIZE = 64;
+
     private Gan(Builder b, Generator g, Discriminator d) {
         super(NAME, g, d, b.loss.create(b.realLabel), b.generatorEvery, b.imageShape(),
                 new long[] {b.height * b.width * b.channels}, b.toConfig());

@@ -16,6 +16,11 @@ public final class Providers {
         }
 
         @Override
+        public int defaultBatchSize() {
+            return Gan.DEFAULT_BATCH_SIZE;
+        }
+
+        @Override
         public String description() {
             return "MLP GAN (Goodfellow et al. 2014), 28x28 MNIST";
         }
@@ -31,6 +36,11 @@ public final class Providers {
         @Override
         public String name() {
             return Dcgan.NAME;
+        }
+
+        @Override
+        public int defaultBatchSize() {
+            return Dcgan.DEFAULT_BATCH_SIZE;
         }
 
         @Override

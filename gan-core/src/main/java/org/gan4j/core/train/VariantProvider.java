@@ -17,6 +17,14 @@ public interface VariantProvider {
     String description();
 
     /**
+     * The batch size to train with when the user names none: the variant's paper or tutorial value
+     * (64 unless the provider says otherwise).
+     */
+    default int defaultBatchSize() {
+        return 64;
+    }
+
+    /**
      * Builds a variant with freshly initialised networks.
      *
      * @param config settings from {@link GanVariant#config()} or a command line; absent keys take defaults

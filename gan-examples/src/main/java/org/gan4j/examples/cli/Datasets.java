@@ -67,16 +67,4 @@ final class Datasets {
         }
         return locator.load(split);
     }
-
-    /** Default batch size of a variant (its paper's or tutorial's). */
-    static int defaultBatch(String variant) {
-        return switch (variant) {
-            case "dcgan" -> 256; // TensorFlow DCGAN tutorial
-            case "pix2pix" -> 1; // Isola et al. 2017
-            case "discogan" -> 64; // SKTBrain/DiscoGAN image_translation.py
-            case "cyclegan" -> 1; // Zhu et al. 2017
-            case "srresnet", "srgan" -> 16; // Ledig et al. 2017
-            default -> 64;
-        };
-    }
 }

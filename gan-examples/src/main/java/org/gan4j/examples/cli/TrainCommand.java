@@ -25,7 +25,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "epochs to train (default: ${DEFAULT-VALUE})")
     int epochs = 5;
 
-    @Option(names = "--batch", description = "batch size (default: the variant's: gan 64, dcgan 256, pix2pix/cyclegan 1, srresnet/srgan 16)")
+    @Option(names = "--batch", description = "batch size (default: the variant's paper or tutorial value; docs/models lists them, training prints it)")
     Integer batch;
 
     @Option(names = "--out", required = true, description = "run folder, e.g. runs/dcgan")
@@ -65,11 +65,12 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + " already holds checkpoints: continue it with 'gan resume --run "
                     + out + "' or choose another --out");
         }
-        int b = batch != null ? batch : Datasets.defaultBatch(variant);
+        VariantProvider provider = VariantProvider.find(variant);
+        int b = batch != null ? batch : provider.defaultBatchSize();
         if (preset != null) {
             settings.put("preset", preset);
         }
-        GanVariant v = VariantProvider.find(variant).create(settings, seed);
+        GanVariant v = provider.create(settings, seed);
         if (initFrom != null) {
             Runs.initGenerator(v, initFrom);
         }

@@ -83,6 +83,9 @@ public final class CycleGan implements GanVariant, ImageTranslator {
 
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "cyclegan";
+
+    /** Batch size to train with unless told otherwise (Zhu et al. 2017). */
+    public static final int DEFAULT_BATCH_SIZE = 1;
     /** Examples of each domain in a preview taken from the training data when none were given. */
     static final int PREVIEW_IMAGES = 4;
 

@@ -12,6 +12,11 @@ public final class CycleGanProvider implements VariantProvider {
     }
 
     @Override
+    public int defaultBatchSize() {
+        return CycleGan.DEFAULT_BATCH_SIZE;
+    }
+
+    @Override
     public String description() {
         return "CycleGAN (Zhu et al. 2017): unpaired image-to-image, two ResNet generators + PatchGANs; presets paper (256) and cpu (64)";
     }

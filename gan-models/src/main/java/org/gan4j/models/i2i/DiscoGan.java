@@ -83,6 +83,9 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
 
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "discogan";
+
+    /** Batch size to train with unless told otherwise (SKTBrain/DiscoGAN's image_translation.py). */
+    public static final int DEFAULT_BATCH_SIZE = 64;
     static final String LOSS_D_A = "loss_D_A";
     static final String LOSS_D_B = "loss_D_B";
     static final String LOSS_G = "loss_G";

@@ -12,6 +12,11 @@ public final class DiscoGanProvider implements VariantProvider {
     }
 
     @Override
+    public int defaultBatchSize() {
+        return DiscoGan.DEFAULT_BATCH_SIZE;
+    }
+
+    @Override
     public String description() {
         return "DiscoGAN (Kim et al. 2017): unpaired two-way translation, GAN + feature matching + reconstruction;"
                 + " presets paper (64, 64 filters) and cpu (64, 32 filters)";

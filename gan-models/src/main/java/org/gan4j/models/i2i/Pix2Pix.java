@@ -79,6 +79,9 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
 
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "pix2pix";
+
+    /** Batch size to train with unless told otherwise (Isola et al. 2017). */
+    public static final int DEFAULT_BATCH_SIZE = 1;
     static final String LOSS_D = "loss_D";
     static final String LOSS_D_REAL = "loss_D_real";
     static final String LOSS_D_FAKE = "loss_D_fake";

@@ -12,6 +12,11 @@ public final class Pix2PixProvider implements VariantProvider {
     }
 
     @Override
+    public int defaultBatchSize() {
+        return Pix2Pix.DEFAULT_BATCH_SIZE;
+    }
+
+    @Override
     public String description() {
         return "pix2pix (Isola et al. 2017): paired image-to-image, U-Net + PatchGAN; presets paper (256) and cpu (64)";
     }

@@ -16,6 +16,11 @@ public final class SrProviders {
         }
 
         @Override
+        public int defaultBatchSize() {
+            return SrResNet.DEFAULT_BATCH_SIZE;
+        }
+
+        @Override
         public String description() {
             return "SRResNet 4x super-resolution, pixel MSE (Ledig et al. 2017); presets paper (default) and cpu";
         }
@@ -31,6 +36,11 @@ public final class SrProviders {
         @Override
         public String name() {
             return Srgan.NAME;
+        }
+
+        @Override
+        public int defaultBatchSize() {
+            return Srgan.DEFAULT_BATCH_SIZE;
         }
 
         @Override

@@ -33,6 +33,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class SrResNet extends SrVariant {
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "srresnet";
+
+    /** Batch size to train with unless told otherwise (Ledig et al. 2017). */
+    public static final int DEFAULT_BATCH_SIZE = 16;
     /** Loss name: the pixel MSE on [-1, 1] images. */
     public static final String LOSS_MSE = "loss_mse";
 

@@ -45,6 +45,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Srgan extends SrVariant {
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "srgan";
+
+    /** Batch size to train with unless told otherwise (Ledig et al. 2017). */
+    public static final int DEFAULT_BATCH_SIZE = 16;
     /** Loss names of a step. */
     public static final String LOSS_D = "loss_D";
     public static final String LOSS_G = "loss_G";
