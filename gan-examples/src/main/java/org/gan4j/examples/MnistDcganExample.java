@@ -12,7 +12,7 @@ import org.gan4j.datasets.mnist.MnistSplit;
 import org.gan4j.models.Dcgan;
 
 /**
- * Trains the TensorFlow tutorial's DCGAN on MNIST: the same as
+ * Trains the DCGAN (TensorFlow tutorial networks, DCGAN paper training settings) on MNIST: the same as
  * {@code ./gan train dcgan --epochs 5 --out runs/dcgan-example}, in code.
  */
 public final class MnistDcganExample {
@@ -20,7 +20,7 @@ public final class MnistDcganExample {
 
     public static void main(String[] args) throws Exception {
         Path run = Path.of(args.length > 0 ? args[0] : "runs/dcgan-example");
-        Dcgan dcgan = Dcgan.builder().build(42);                  // tutorial defaults
+        Dcgan dcgan = Dcgan.builder().build(42);                  // documented defaults
         MnistBatchSource data = new MnistBatchSource(Mnist.load(MnistSplit.TRAIN), Dcgan.DEFAULT_BATCH_SIZE);
         Trainer trainer = Trainer.builder(dcgan, data)
                 .epochs(5)
