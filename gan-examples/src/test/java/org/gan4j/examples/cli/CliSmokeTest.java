@@ -82,6 +82,21 @@ class CliSmokeTest {
     }
 
     @Test
+    void trainWithoutBatchUsesTheVariantsDefaultBatchAndSettings() throws Exception {
+        Path out = dir.resolve("dcgan-defaults");
+        assertEquals(0, run(withData("train", "dcgan", "--out", out.toString(), "--max-iterations", "1",
+                "--sample-every", "100")));
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newInputStream(out.resolve("config.properties"))) {
+            p.load(in);
+        }
+        assertEquals(Integer.toString(org.gan4j.models.Dcgan.DEFAULT_BATCH_SIZE), p.getProperty("run.batch"));
+        assertEquals("128", p.getProperty("run.batch"), "the DCGAN paper's batch");
+        assertEquals(2e-4, Double.parseDouble(p.getProperty("config.learningRate")));
+        assertEquals(0.5, Double.parseDouble(p.getProperty("config.beta1")));
+    }
+
+    @Test
     void benchPrintsTheMedian() {
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
