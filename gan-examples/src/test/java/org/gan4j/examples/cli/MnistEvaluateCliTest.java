@@ -31,7 +31,9 @@ class MnistEvaluateCliTest {
 
     @BeforeAll
     static void classifier() throws Exception {
-        mnistDir = Path.of(System.getProperty("gan4j.test.mnist", "../../shared/data/mnist"));
+        Path shared = Path.of(System.getProperty("gan4j.test.mnist", "../../shared/data/mnist"));
+        // without the shared copy the default lookup (GAN4J_DATA, cache, then npm) is used
+        mnistDir = Files.isDirectory(shared) ? shared : null;
         train = Datasets.mnist(mnistDir, MnistSplit.TRAIN);
         classifier = dir.resolve("classifier.zip");
         MnistEvaluator.train(train, Datasets.mnist(mnistDir, MnistSplit.TEST), 1, 3_200).save(classifier);
@@ -54,11 +56,16 @@ class MnistEvaluateCliTest {
         }
     }
 
+    /** {@code --data DIR} when the tests use the shared MNIST copy, else nothing (the default lookup). */
+    private static List<String> dataOption() {
+        return mnistDir == null ? List.of() : List.of("--data", mnistDir.toString());
+    }
+
     private static String[] evaluate(String... args) {
-        String[] common = {"evaluate", "mnist", "--data", mnistDir.toString(), "--classifier", classifier.toString()};
-        String[] all = java.util.Arrays.copyOf(common, common.length + args.length);
-        System.arraycopy(args, 0, all, common.length, args.length);
-        return run(all);
+        List<String> all = new java.util.ArrayList<>(List.of("evaluate", "mnist", "--classifier", classifier.toString()));
+        all.addAll(dataOption());
+        all.addAll(List.of(args));
+        return run(all.toArray(String[]::new));
     }
 
     /** The numbers of the table row that starts with {@code name}. */
@@ -87,8 +94,10 @@ class MnistEvaluateCliTest {
     @Test
     void checkpointScoresEqualThoseOfItsSampleFolder() throws Exception {
         Path run = dir.resolve("gan-run");
-        assertEquals("0", run("train", "gan", "--data", mnistDir.toString(), "--out", run.toString(), "--batch", "16",
-                "--max-iterations", "2")[0]);
+        List<String> train = new java.util.ArrayList<>(List.of("train", "gan", "--out", run.toString(), "--batch", "16",
+                "--max-iterations", "2"));
+        train.addAll(dataOption());
+        assertEquals("0", run(train.toArray(String[]::new))[0]);
         Path samples = dir.resolve("samples");
         assertEquals("0", run("sample", "--checkpoint", run.toString(), "--n", "30", "--seed", "5", "--out",
                 samples.toString())[0]);
