@@ -9,7 +9,7 @@ import org.gan4j.core.train.Trainer;
 import org.gan4j.datasets.mnist.Mnist;
 import org.gan4j.datasets.mnist.MnistBatchSource;
 import org.gan4j.datasets.mnist.MnistSplit;
-import org.gan4j.models.Dcgan;
+import org.gan4j.models.unconditional.Dcgan;
 
 /**
  * Trains the DCGAN (TensorFlow tutorial networks, DCGAN paper training settings) on MNIST: the same as

@@ -9,7 +9,7 @@ import org.gan4j.core.train.Trainer;
 import org.gan4j.datasets.mnist.Mnist;
 import org.gan4j.datasets.mnist.MnistBatchSource;
 import org.gan4j.datasets.mnist.MnistSplit;
-import org.gan4j.models.Gan;
+import org.gan4j.models.unconditional.Gan;
 
 /**
  * Trains the MLP GAN on MNIST: the same as {@code ./gan train gan --epochs 5 --out runs/gan-example}, in code.

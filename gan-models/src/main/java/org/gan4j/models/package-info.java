@@ -1,6 +1,8 @@
 /**
- * GAN variants: {@link org.gan4j.models.Gan} (MLP) and {@link org.gan4j.models.Dcgan}, each a
- * {@link org.gan4j.core.train.GanVariant} with paper/tutorial defaults documented in its javadoc,
- * created by name through {@link org.gan4j.core.train.VariantProvider}.
+ * What the variants share: {@link org.gan4j.models.Settings} (string settings with clear errors) and
+ * {@link org.gan4j.models.AdversarialLossKind}. The variants live in sub-packages:
+ * {@code unconditional} (MLP GAN, DCGAN), {@code i2i} (pix2pix, CycleGAN, DiscoGAN) and
+ * {@code srgan} (SRResNet, SRGAN), each a {@link org.gan4j.core.train.GanVariant} created by name
+ * through a {@link org.gan4j.core.train.VariantProvider}.
  */
 package org.gan4j.models;

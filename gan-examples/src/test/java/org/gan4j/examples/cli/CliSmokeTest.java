@@ -90,7 +90,7 @@ class CliSmokeTest {
         try (var in = Files.newInputStream(out.resolve("config.properties"))) {
             p.load(in);
         }
-        assertEquals(Integer.toString(org.gan4j.models.Dcgan.DEFAULT_BATCH_SIZE), p.getProperty("run.batch"));
+        assertEquals(Integer.toString(org.gan4j.models.unconditional.Dcgan.DEFAULT_BATCH_SIZE), p.getProperty("run.batch"));
         assertEquals("128", p.getProperty("run.batch"), "the DCGAN paper's batch");
         assertEquals(2e-4, Double.parseDouble(p.getProperty("config.learningRate")));
         assertEquals(0.5, Double.parseDouble(p.getProperty("config.beta1")));

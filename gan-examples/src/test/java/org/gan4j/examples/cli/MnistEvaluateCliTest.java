@@ -13,7 +13,7 @@ import org.gan4j.core.image.ImageFiles;
 import org.gan4j.core.image.ImageTensors;
 import org.gan4j.datasets.mnist.Mnist;
 import org.gan4j.datasets.mnist.MnistSplit;
-import org.gan4j.models.eval.MnistEvaluator;
+import org.gan4j.eval.MnistEvaluator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

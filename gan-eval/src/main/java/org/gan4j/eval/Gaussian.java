@@ -1,4 +1,4 @@
-package org.gan4j.models.eval;
+package org.gan4j.eval;
 
 /**
  * A Gaussian fitted to feature vectors (mean and unbiased covariance, in double precision) and the

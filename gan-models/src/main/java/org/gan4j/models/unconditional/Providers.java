@@ -1,4 +1,4 @@
-package org.gan4j.models;
+package org.gan4j.models.unconditional;
 
 import java.util.Map;
 import org.gan4j.core.train.GanVariant;

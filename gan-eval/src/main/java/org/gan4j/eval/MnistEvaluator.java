@@ -1,4 +1,4 @@
-package org.gan4j.models.eval;
+package org.gan4j.eval;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -196,7 +196,7 @@ public final class MnistEvaluator {
     /** Writes the classifier (without optimizer state), its settings and its test statistics to {@code file}, atomically. */
     public void save(Path file) throws IOException {
         StringWriter text = new StringWriter();
-        info.store(text, "gan4j MNIST classifier for org.gan4j.models.eval.MnistEvaluator");
+        info.store(text, "gan4j MNIST classifier for org.gan4j.eval.MnistEvaluator");
         ByteArrayOutputStream model = new ByteArrayOutputStream();
         ModelSerializer.writeModel(net, model, false);
         ByteArrayOutputStream features = new ByteArrayOutputStream();

@@ -1,4 +1,4 @@
-package org.gan4j.models.eval;
+package org.gan4j.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

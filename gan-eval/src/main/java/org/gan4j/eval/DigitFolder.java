@@ -1,4 +1,4 @@
-package org.gan4j.models.eval;
+package org.gan4j.eval;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

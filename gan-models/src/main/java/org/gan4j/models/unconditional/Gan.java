@@ -1,4 +1,8 @@
-package org.gan4j.models;
+package org.gan4j.models.unconditional;
+
+import org.gan4j.models.AdversarialLossKind;
+
+import org.gan4j.models.Settings;
 
 import org.gan4j.core.internal.OneDnnHelpers;
 import java.util.LinkedHashMap;

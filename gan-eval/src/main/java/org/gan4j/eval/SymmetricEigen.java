@@ -1,4 +1,4 @@
-package org.gan4j.models.eval;
+package org.gan4j.eval;
 
 /**
  * Eigen-decomposition of a real symmetric matrix by the cyclic Jacobi method, in double precision:

@@ -1,4 +1,4 @@
-package org.gan4j.models.eval;
+package org.gan4j.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.gan4j.models;
+package org.gan4j.models.unconditional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

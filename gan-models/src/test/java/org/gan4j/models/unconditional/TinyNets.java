@@ -1,4 +1,4 @@
-package org.gan4j.models;
+package org.gan4j.models.unconditional;
 
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;

@@ -1,0 +1,6 @@
+/**
+ * Noise-to-image variants trained on MNIST: {@link org.gan4j.models.unconditional.Gan} (MLP, Goodfellow
+ * et al. 2014) and {@link org.gan4j.models.unconditional.Dcgan} (the TensorFlow tutorial's networks, or
+ * Radford et al.'s 64x64 ones), with paper/tutorial defaults documented in each javadoc.
+ */
+package org.gan4j.models.unconditional;
