@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.gan4j.core.internal.OneDnnHelpers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -28,10 +27,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * does.
  */
 public class BatchNorm extends BatchNormalization {
-    static {
-        OneDnnHelpers.enable();
-    }
-
     /** For JSON deserialisation; use {@link Builder}. */
     public BatchNorm() {
         super();

@@ -7,7 +7,6 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.deeplearning4j.util.ConvolutionUtils;
-import org.gan4j.core.internal.OneDnnHelpers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,10 +24,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * backward.
  */
 public class Convolution2D extends ConvolutionLayer {
-    static {
-        OneDnnHelpers.enable();
-    }
-
     /** For JSON deserialisation; use {@link Builder}. */
     public Convolution2D() {
         super();

@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.gan4j.core.internal.OneDnnHelpers;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -39,15 +38,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * stride, TensorFlow's "same"), {@code Truncate} (output = (input - 1) x stride + kernel - 2 x padding,
  * e.g. PyTorch's {@code ConvTranspose2d(k=4, s=2, p=1)}), NCHW and NHWC.
  *
- * <p>Build it with {@link Builder}, which has all of {@code Deconvolution2D.Builder}'s options. Loading
- * this class also switches on DL4J's oneDNN layer helpers where the backend has them (see the
- * package {@code org.gan4j.core.internal}).
+ * <p>Build it with {@link Builder}, which has all of {@code Deconvolution2D.Builder}'s options. Using
+ * this class does not switch on DL4J's oneDNN layer helpers: gan4j's network wrappers do (see
+ * {@link org.gan4j.core.nn.Backend}).
  */
 public class TransposedConvolution2D extends Deconvolution2D {
-    static {
-        OneDnnHelpers.enable();
-    }
-
     /** For JSON deserialisation; use {@link Builder}. */
     public TransposedConvolution2D() {
         super();

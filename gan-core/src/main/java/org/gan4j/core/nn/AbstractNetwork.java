@@ -4,7 +4,6 @@ import java.util.Objects;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.gan4j.core.internal.OneDnnHelpers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -29,7 +28,7 @@ abstract class AbstractNetwork {
     private Gradient lastGradient;
 
     AbstractNetwork(long[] inputShape) {
-        OneDnnHelpers.enable(); // for networks built after this one (helpers are chosen at network init)
+        Backend.configure(); // before the subclass initialises its network: DL4J picks helpers at layer creation
         this.inputShape = inputShape;
     }
 

@@ -19,6 +19,7 @@ final class GraphAdapter extends AbstractNetwork implements Generator {
         if (graph.getVertices() == null) {
             graph.init();
         }
+        Backend.configure(graph); // layers created before the first configuration get their helpers now
         var conf = graph.getConfiguration();
         if (conf.getNetworkInputs().size() != 1 || conf.getNetworkOutputs().size() != 1) {
             throw new IllegalArgumentException("a generator graph needs exactly one input and one output, got "

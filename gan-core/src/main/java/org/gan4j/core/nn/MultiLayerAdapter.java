@@ -19,6 +19,7 @@ class MultiLayerAdapter extends AbstractNetwork implements Generator, Discrimina
         if (net.getLayers() == null) {
             net.init();
         }
+        Backend.configure(net); // layers created before the first configuration get their helpers now
         if (net.getOutputLayer() instanceof IOutputLayer) {
             throw new IllegalArgumentException("the network ends in an output layer ("
                     + net.getOutputLayer().getClass().getSimpleName()

@@ -26,6 +26,7 @@ import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.util.ModelSerializer;
 import org.gan4j.core.io.AtomicFiles;
+import org.gan4j.core.nn.Backend;
 import org.gan4j.core.nn.Network;
 
 /**
@@ -212,6 +213,7 @@ public final class Checkpoint {
      * {@code ComputationGraph}) with its updater state.
      */
     public Model loadNetwork(String name) throws IOException {
+        Backend.configure(); // the restored layers are created below
         String type = props.getProperty("network." + name + ".type");
         if (type == null) {
             throw new IllegalArgumentException("checkpoint " + file + " has no network '" + name + "'; it has "

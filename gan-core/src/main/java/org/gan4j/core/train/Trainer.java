@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.data.BatchSource;
+import org.gan4j.core.nn.Backend;
 import org.gan4j.core.nn.Network;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -57,6 +58,8 @@ public final class Trainer {
         this.listeners = List.copyOf(b.listeners);
         this.runConfig = Collections.unmodifiableMap(new LinkedHashMap<>(b.runConfig));
         this.gcIntervalNanos = b.gcInterval.toNanos();
+        // networks of a variant that did not come through gan4j's wrappers' path get the same backend
+        variant.networks().values().forEach(n -> Backend.configure(n.model()));
         if (data.batchesPerEpoch() <= 0) {
             throw new IllegalArgumentException("the data gives no full batch of " + data.batchSize()
                     + " examples: use a smaller batch size or more data");

@@ -2,6 +2,7 @@ package org.gan4j.core.train;
 
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.gan4j.core.nn.Backend;
 
 /**
  * Creates a {@link GanVariant} by name from its configuration, so that command lines and
@@ -35,6 +36,7 @@ public interface VariantProvider {
 
     /** Finds the provider for {@code name} on the class path. */
     static VariantProvider find(String name) {
+        Backend.configure(); // before the provider builds any network
         StringBuilder known = new StringBuilder();
         for (VariantProvider p : ServiceLoader.load(VariantProvider.class)) {
             if (p.name().equals(name)) {

@@ -13,7 +13,6 @@ import java.util.SplittableRandom;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gan4j.core.data.Batch;
-import org.gan4j.core.internal.OneDnnHelpers;
 import org.gan4j.core.loss.AdversarialLoss;
 import org.gan4j.core.loss.LossValue;
 import org.gan4j.core.loss.ReconstructionLoss;
@@ -76,11 +75,6 @@ import org.nd4j.linalg.learning.config.Adam;
  * Python's global {@code random}.
  */
 public final class CycleGan implements GanVariant, ImageTranslator {
-    static {
-        // DL4J picks oneDNN layer helpers when a network is initialised: switch them on before building any
-        OneDnnHelpers.enable();
-    }
-
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "cyclegan";
 

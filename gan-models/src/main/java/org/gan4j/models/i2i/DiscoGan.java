@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gan4j.core.data.Batch;
-import org.gan4j.core.internal.OneDnnHelpers;
 import org.gan4j.core.loss.AdversarialLoss;
 import org.gan4j.core.loss.LossValue;
 import org.gan4j.core.loss.ReconstructionLoss;
@@ -77,10 +76,6 @@ import org.nd4j.linalg.learning.config.Adam;
  * the first pass is recomputed before its backward pass (same result, more work).
  */
 public final class DiscoGan implements GanVariant, ImageTranslator {
-    static {
-        OneDnnHelpers.enable(); // before any network is built
-    }
-
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "discogan";
 

@@ -1,6 +1,5 @@
 package org.gan4j.models.i2i;
 
-import org.gan4j.core.internal.OneDnnHelpers;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
@@ -72,11 +71,6 @@ import org.nd4j.linalg.learning.config.Adam;
  * features exactly as the reference code's in-place LeakyReLU makes them.
  */
 public final class Pix2Pix implements GanVariant, ImageTranslator {
-    static {
-        // DL4J picks oneDNN layer helpers when a network is initialised: switch them on before building any
-        OneDnnHelpers.enable();
-    }
-
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "pix2pix";
 

@@ -1,6 +1,5 @@
 package org.gan4j.models.srgan;
 
-import org.gan4j.core.internal.OneDnnHelpers;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -24,11 +23,6 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /** The SRResNet generator and the SRGAN discriminator (Ledig et al. 2017, figure 4). */
 final class SrNets {
-    static {
-        // DL4J picks oneDNN layer helpers when a network is initialised: switch them on before building any
-        OneDnnHelpers.enable();
-    }
-
     static final String INPUT = "lr";
     static final String OUTPUT = "sr";
     static final int SCALE = 4;

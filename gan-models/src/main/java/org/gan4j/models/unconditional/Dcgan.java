@@ -4,7 +4,6 @@ import org.gan4j.models.AdversarialLossKind;
 
 import org.gan4j.models.Settings;
 
-import org.gan4j.core.internal.OneDnnHelpers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -63,11 +62,6 @@ import org.nd4j.linalg.learning.config.Adam;
  * Dense layer's outputs compared with Keras' channels-last reshape: same function class).
  */
 public final class Dcgan extends NoiseToImageGan {
-    static {
-        // DL4J picks oneDNN layer helpers when a network is initialised: switch them on before building any
-        OneDnnHelpers.enable();
-    }
-
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "dcgan";
 

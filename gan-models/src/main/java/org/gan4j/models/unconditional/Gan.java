@@ -4,7 +4,6 @@ import org.gan4j.models.AdversarialLossKind;
 
 import org.gan4j.models.Settings;
 
-import org.gan4j.core.internal.OneDnnHelpers;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,11 +31,6 @@ import org.nd4j.linalg.learning.config.Adam;
  * momentum 0.8 (Keras convention; DL4J decay 0.8), epsilon 1e-3; Glorot-uniform initialisation.
  */
 public final class Gan extends NoiseToImageGan {
-    static {
-        // DL4J picks oneDNN layer helpers when a network is initialised: switch them on before building any
-        OneDnnHelpers.enable();
-    }
-
     /** The variant name used by the command line and checkpoints. */
     public static final String NAME = "gan";
 

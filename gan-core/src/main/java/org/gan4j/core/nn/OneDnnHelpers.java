@@ -1,4 +1,4 @@
-package org.gan4j.core.internal;
+package org.gan4j.core.nn;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -33,9 +33,11 @@ import org.slf4j.LoggerFactory;
  * instance works). Every other class still comes from the original loader.
  *
  * <p>A user who sets {@value DL4JSystemProperties#DISABLE_HELPER_PROPERTY} explicitly (either value)
- * is left alone. Networks created before {@link #enable()} ran keep the helpers they were built with.
+ * is left alone. Networks created before {@link #enable()} ran keep the helpers they were built with
+ * until {@link Backend#configure(org.deeplearning4j.nn.api.Model)} re-creates them. The public entry is
+ * {@link Backend}.
  */
-public final class OneDnnHelpers {
+final class OneDnnHelpers {
     private static final Logger log = LoggerFactory.getLogger(OneDnnHelpers.class);
     static final String OLD_ENVIRONMENT = "org.nd4j.nativeblas.Nd4jCpu$Environment";
     static final String REAL_ENVIRONMENT = "org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu$Environment";
@@ -50,7 +52,7 @@ public final class OneDnnHelpers {
      *
      * @return whether gan4j enabled them (false: not a oneDNN CPU build, or the user chose)
      */
-    public static synchronized boolean enable() {
+    static synchronized boolean enable() {
         if (attempted) {
             return enabled;
         }
@@ -81,7 +83,7 @@ public final class OneDnnHelpers {
     }
 
     /** Whether {@link #enable()} switched the helpers on. */
-    public static synchronized boolean enabled() {
+    static synchronized boolean enabled() {
         return enabled;
     }
 

@@ -1,4 +1,4 @@
-package org.gan4j.core.internal;
+package org.gan4j.core.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
