@@ -312,6 +312,26 @@ public final class MnistEvaluator {
     }
 
     /**
+     * The digit the classifier sees in each image (its most probable class), e.g. to check that a conditional
+     * model draws the digit it was asked for.
+     *
+     * @param images NCHW {@code [N, 1, 28, 28]} in [-1, 1], N >= 1
+     */
+    public int[] classify(INDArray images) {
+        Objects.requireNonNull(images, "images");
+        long[] s = images.shape();
+        if (s.length != 4 || s[1] != 1 || s[2] != 28 || s[3] != 28 || s[0] < 1) {
+            throw new IllegalArgumentException("need images as [N, 1, 28, 28], got shape " + java.util.Arrays.toString(s));
+        }
+        float[] p = LeNet.run(net, images).probabilities();
+        int[] classes = new int[(int) s[0]];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = argmax(p, i);
+        }
+        return classes;
+    }
+
+    /**
      * Reads a folder of 28x28 digit images as {@link #score} takes them: PNG (also JPEG, BMP, GIF), sorted by
      * name, white digit on black as MNIST and {@code gan sample} write them; 8-bit gray values 0..255 map to
      * [-1, 1], colour images are read as their luma (BT.601), 16-bit ones scaled to 8 bits, alpha dropped.

@@ -47,6 +47,8 @@ public final class Checkpoint {
     static final String PROPERTIES = "checkpoint.properties";
     static final String STATE = "variant-state.bin";
     static final String NETWORKS = "networks/";
+    /** The folder of a run folder that holds its checkpoints. */
+    static final String RUN_CHECKPOINTS = "checkpoints";
 
     private final Path file;
     private final Properties props;
@@ -103,14 +105,16 @@ public final class Checkpoint {
 
     /**
      * Opens a checkpoint file, or the newest checkpoint ({@code *.zip} with the most recent
-     * iteration) in a folder.
+     * iteration) in a folder, or in the {@code checkpoints/} folder of a run folder.
      *
      * @throws IOException with the file name and what is wrong when it is not a gan4j checkpoint
      */
     public static Checkpoint read(Path fileOrFolder) throws IOException {
         Path file = fileOrFolder;
         if (Files.isDirectory(fileOrFolder)) {
-            file = latestIn(fileOrFolder).orElseThrow(() -> new NoSuchFileException(fileOrFolder.toString(), null,
+            Path folder = Files.isDirectory(fileOrFolder.resolve(RUN_CHECKPOINTS)) ? fileOrFolder.resolve(RUN_CHECKPOINTS)
+                    : fileOrFolder;
+            file = latestIn(folder).orElseThrow(() -> new NoSuchFileException(folder.toString(), null,
                     "no checkpoint (*.zip with " + PROPERTIES + ") in this folder"));
         }
         if (!Files.isRegularFile(file)) {
@@ -227,6 +231,24 @@ public final class Checkpoint {
                 default -> throw new IOException("unknown network type " + type + " in " + file);
             };
         }
+    }
+
+    /**
+     * A new variant with this checkpoint's name, settings and seed, its networks freshly initialised: what
+     * {@link Trainer#resumeFrom} then restores. The provider is found by {@link VariantProvider#find}.
+     */
+    public GanVariant createVariant() {
+        return VariantProvider.find(variantName()).create(variantConfig(), seed());
+    }
+
+    /**
+     * The variant as it was saved: {@link #createVariant()} with every network (parameters, optimizer state,
+     * counters) and the variant's own state restored. Use it to sample, translate or evaluate.
+     */
+    public GanVariant restoreVariant() throws IOException {
+        GanVariant variant = createVariant();
+        restoreInto(variant);
+        return variant;
     }
 
     /** Copies every network's state and the variant's own state into {@code variant}. */

@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import org.gan4j.core.data.Batch;
+import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.nn.Network;
 
 /**
@@ -42,6 +43,27 @@ public interface GanVariant {
      * as the run configuration).
      */
     Map<String, String> config();
+
+    /**
+     * The training data this variant expects, with its shapes (e.g. {@link DataSpec.MnistImages}, a
+     * {@link DataSpec.PairedFolder} with the variant's sizes and channels, or a {@link DataSpec.Custom} opener).
+     * The command line opens it from {@code --data} through gan-datasets ({@code org.gan4j.datasets.DataSpecs});
+     * {@code gan bench} trains on its {@link DataSpec#syntheticBatch synthetic batch}. Code that hands the
+     * {@link Trainer} a {@code BatchSource} itself needs no spec.
+     *
+     * @throws IllegalStateException by default: the variant declares no data
+     */
+    default DataSpec data() {
+        throw new IllegalStateException("variant '" + name() + "' declares no training data: its class "
+                + getClass().getName() + " must override GanVariant.data()");
+    }
+
+    /**
+     * Fixed examples to show in every sample grid (e.g. a few validation pairs), handed over by whoever opens
+     * the data before training or resuming; shapes as the training batches of {@link #data()}. Default: ignored
+     * (the variant picks its own preview inputs).
+     */
+    default void usePreviewExamples(Batch examples) {}
 
     /** Saves state beyond the networks (e.g. an image pool). Default: none. */
     default void writeState(DataOutputStream out) throws IOException {}

@@ -9,19 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.train.GanVariant;
-import org.gan4j.core.train.ImageSampler;
 import org.gan4j.core.train.Seeds;
 import org.gan4j.core.train.StepContext;
 import org.gan4j.core.train.Trainer;
 import org.gan4j.core.train.VariantProvider;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.gan4j.models.i2i.CycleGan;
-import org.gan4j.models.i2i.Pix2Pix;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +28,8 @@ import picocli.CommandLine.Parameters;
         subcommands = {DataBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "VARIANT", description = "gan, dcgan, pix2pix, cyclegan, srresnet or srgan")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VARIANT", completionCandidates = VariantNames.class,
+            description = "one of: ${COMPLETION-CANDIDATES} (plug-ins included)")
     String variant;
 
     @Option(names = "--batch", description = "batch size (default: ${DEFAULT-VALUE})")
@@ -59,12 +54,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (variant == null) {
-            StringBuilder names = new StringBuilder();
-            ServiceLoader.load(VariantProvider.class).forEach(p -> names.append(' ').append(p.name()));
-            throw new IllegalArgumentException("name a variant to benchmark:" + names + " (or 'bench data')");
+            throw new IllegalArgumentException("name a variant to benchmark: " + String.join(", ", new VariantNames())
+                    + " (or 'bench data')");
         }
         GanVariant v = VariantProvider.find(variant).create(settings, 1);
-        Batch b = benchBatch(v, batch);
+        // a fixed random batch in the shapes the variant declares, as the peer harnesses: data does not change the cost
+        Nd4j.getRandom().setSeed(7);
+        Batch b = v.data().syntheticBatch(batch);
         for (int i = 0; i < warmup; i++) {
             step(v, b, i);
         }
@@ -129,47 +125,9 @@ public final class BenchCommand implements Callable<Integer> {
                 instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
-    /** A fixed uniform [-1, 1] batch in the variant's shapes (as the peer harnesses: data does not change the cost). */
-    private static Batch benchBatch(GanVariant v, int batch) {
-        Nd4j.getRandom().setSeed(7);
-        if (v instanceof Pix2Pix p) {
-            return imagePairs(batch, p.inputChannels(), p.outputChannels(), p.imageSize());
-        }
-        if (v instanceof CycleGan c) {
-            return imagePairs(batch, c.inputChannels(), c.outputChannels(), c.imageSize());
-        }
-        if (v instanceof ImageSampler sampler) {
-            long[] imageShape = sampler.generate(StepContext.gaussian(new java.util.SplittableRandom(0),
-                    prepend(1, sampler.noiseShape()))).shape();
-            imageShape[0] = batch;
-            // as the peer harnesses: a fixed uniform [-1, 1] "real" batch (data does not change the cost)
-            return Batch.of(Nd4j.rand(DataType.FLOAT, imageShape).muli(2).subi(1));
-        }
-        if (v.networks().get("generator") instanceof org.gan4j.core.nn.Generator g) {
-            // image-to-image (e.g. srresnet/srgan): a = uniform [0, 1] of G's input shape, b = G's output shape
-            INDArray a = Nd4j.rand(DataType.FLOAT, prepend(batch, g.inputShape()));
-            long[] outShape = g.output(a.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1))).shape();
-            outShape[0] = batch;
-            return new Batch(a, Nd4j.rand(DataType.FLOAT, outShape).muli(2).subi(1));
-        }
-        throw new IllegalArgumentException("bench needs a variant with a generator; " + v.name() + " has none");
-    }
-
-    private static Batch imagePairs(int batch, int channelsA, int channelsB, int size) {
-        return new Batch(Nd4j.rand(DataType.FLOAT, batch, channelsA, size, size).muli(2).subi(1),
-                Nd4j.rand(DataType.FLOAT, batch, channelsB, size, size).muli(2).subi(1));
-    }
-
     private static Map<String, Double> step(GanVariant v, Batch b, int iteration) {
         Nd4j.getRandom().setSeed(Seeds.mix(1, iteration, 0xd14L));
         return v.trainStep(b, new StepContext(1, iteration, 0));
-    }
-
-    private static long[] prepend(long first, long[] rest) {
-        long[] s = new long[rest.length + 1];
-        s[0] = first;
-        System.arraycopy(rest, 0, s, 1, rest.length);
-        return s;
     }
 
     /** CPU time used by other processes, from /proc (Linux); elsewhere never reports contention. */

@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gan4j.core.data.Batch;
+import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.image.ImageMetrics;
+import org.gan4j.core.train.Checkpoint;
+import org.gan4j.core.train.GanVariant;
+import org.gan4j.datasets.DataSpecs;
 import org.gan4j.datasets.image.PairedImageDataset;
 import org.gan4j.models.i2i.ImageTranslator;
-import org.gan4j.models.i2i.Pix2Pix;
 import org.gan4j.models.i2i.Translator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -41,8 +44,13 @@ public final class PairedEvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Translator t = Translator.load(checkpoint);
-        Result r = evaluate(t, data, split, size, seed);
+        Checkpoint cp = Checkpoint.read(checkpoint);
+        GanVariant v = cp.restoreVariant();
+        if (!(v instanceof ImageTranslator m)) {
+            throw new IllegalArgumentException("checkpoint " + cp.file() + " holds variant " + cp.variantName()
+                    + ", which does not translate images");
+        }
+        Result r = evaluate(new Translator(m), v.data(), data, split, size, seed);
         System.out.printf(Locale.ROOT, "%d pairs in %s%n", r.pairs(), data.resolve(split));
         System.out.printf(Locale.ROOT, "%-20s %8s %10s %8s%n", "", "L1", "PSNR (dB)", "SSIM");
         System.out.printf(Locale.ROOT, "%-20s %8.4f %10.2f %8.4f%n", "G(A) vs B", r.model()[0], r.model()[1], r.model()[2]);
@@ -51,10 +59,16 @@ public final class PairedEvaluateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static Result evaluate(Translator t, Path root, String split, Integer size, long seed) {
+    /**
+     * @param spec the model's training data: a {@link DataSpec.PairedFolder} gives the direction the files are
+     *     read in and the default size; other models translate the left halves at size 256 unless told
+     */
+    static Result evaluate(Translator t, DataSpec spec, Path root, String split, Integer size, long seed) {
         ImageTranslator m = t.model();
-        int s = size != null ? size : (m instanceof Pix2Pix p ? p.imageSize() : 256);
-        PairedImageDataset ds = PairedData.test(root, split, m, s, 1);
+        DataSpec.PairedFolder paired = spec instanceof DataSpec.PairedFolder p ? p : null;
+        int s = size != null ? size : paired != null ? paired.imageSize() : 256;
+        PairedImageDataset ds = DataSpecs.testPairs(root, split, m.inputChannels(), m.outputChannels(),
+                paired != null && paired.reverse(), s, 1);
         double[] model = new double[3];
         double[] identity = new double[3];
         Nd4j.getRandom().setSeed(seed);

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.gan4j.core.train.Checkpoint;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Trainer;
-import org.gan4j.core.train.VariantProvider;
+import org.gan4j.datasets.DataSpecs;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,12 +52,12 @@ public final class ResumeCommand implements Callable<Integer> {
         }
         Checkpoint cp = Checkpoint.read(cpFile);
         Map<String, String> rc = cp.runConfig();
-        GanVariant v = VariantProvider.find(cp.variantName()).create(cp.variantConfig(), cp.seed());
+        GanVariant v = cp.createVariant();
         int batch = Integer.parseInt(rc.getOrDefault("batch", "64"));
         Path data = rc.containsKey("data") ? Path.of(rc.get("data")) : null;
         int totalEpochs = epochs != null ? epochs : Integer.parseInt(rc.getOrDefault("epochs", "1"));
         RunFolder run = new RunFolder(runDir);
-        Trainer.Builder tb = Trainer.builder(v, Datasets.training(v, data, batch))
+        Trainer.Builder tb = Trainer.builder(v, DataSpecs.open(v, data, batch))
                 .epochs(totalEpochs).seed(cp.seed())
                 .listeners(run.listeners(Integer.parseInt(rc.getOrDefault("sampleEvery", "200")),
                         Integer.parseInt(rc.getOrDefault("checkpointEvery", "500")),

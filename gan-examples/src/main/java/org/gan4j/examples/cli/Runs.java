@@ -18,10 +18,12 @@ final class Runs {
      * into {@code v}'s generator: SRGAN initialised from SRResNet.
      */
     static void initGenerator(org.gan4j.core.train.GanVariant v, java.nio.file.Path source) throws IOException {
-        java.nio.file.Path from = Files.isDirectory(source.resolve("checkpoints")) ? source.resolve("checkpoints") : source;
-        org.gan4j.core.train.Checkpoint cp = org.gan4j.core.train.Checkpoint.read(from);
-        var saved = cp.loadNetwork("generator");
+        org.gan4j.core.train.Checkpoint cp = org.gan4j.core.train.Checkpoint.read(source);
+        var saved = cp.restoreVariant().networks().get("generator");
         var mine = v.networks().get("generator");
+        if (saved == null) {
+            throw new IllegalArgumentException(cp.file() + " (" + cp.variantName() + ") has no network 'generator'");
+        }
         if (mine == null || saved.numParams() != mine.numParams()) {
             throw new IllegalArgumentException("the generator of " + cp.file() + " (" + cp.variantName() + ", "
                     + saved.numParams() + " parameters) does not fit this one ("

@@ -9,10 +9,6 @@ import org.gan4j.core.image.ImageFiles;
 import org.gan4j.core.image.ImageGrid;
 import org.gan4j.core.image.ImageTensors;
 import org.gan4j.core.train.Checkpoint;
-import org.gan4j.core.train.GanVariant;
-import org.gan4j.core.train.ImageSampler;
-import org.gan4j.core.train.StepContext;
-import org.gan4j.core.train.VariantProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import picocli.CommandLine.Command;
@@ -21,14 +17,19 @@ import picocli.CommandLine.Option;
 /** {@code gan sample}. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = {"Generate images with a trained generator: N numbered PNGs (000000.png ...),",
-            "or with --grid one grid PNG."})
+            "or with --grid one grid PNG. Conditional models (e.g. a cGAN) generate the classes in turn,",
+            "or the class --label names (000000-class7.png ...)."})
 public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, description = "checkpoint file, or a folder (its newest checkpoint; a run folder's checkpoints/ works too)")
     Path checkpoint;
 
-    @Option(names = "--n", description = "number of images (default: ${DEFAULT-VALUE})")
+    @Option(names = "--n", description = "number of images, or with --label all: images per class (default: ${DEFAULT-VALUE})")
     int n = 64;
+
+    @Option(names = "--label", paramLabel = "CLASS|all", description = "conditional models: generate class CLASS"
+            + " (0-based), or 'all': --n images of every class (default: the classes in turn)")
+    String label;
 
     @Option(names = "--out", required = true, description = "output folder (or, with --grid, a .png file or a folder)")
     Path out;
@@ -36,8 +37,8 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--grid", description = "write one grid PNG instead of single images")
     boolean grid;
 
-    @Option(names = "--columns", description = "grid columns (default: ${DEFAULT-VALUE})")
-    int columns = 10;
+    @Option(names = "--columns", description = "grid columns (default: 10; with --label all: --n, one row per class)")
+    Integer columns;
 
     @Option(names = "--scale", description = "with --grid: enlarge the grid N times, nearest neighbour (default: ${DEFAULT-VALUE})")
     int scale = 1;
@@ -53,15 +54,17 @@ public final class SampleCommand implements Callable<Integer> {
         if (n <= 0) {
             throw new IllegalArgumentException("--n must be positive, got " + n);
         }
-        ImageSampler sampler = sampler(checkpoint(checkpoint));
+        Sampling sampling = Sampling.of(Checkpoint.read(checkpoint).restoreVariant());
+        int[] labels = labels(sampling, label, n);
+        int total = labels == null ? n : labels.length;
         SplittableRandom random = new SplittableRandom(seed);
-        long[] zShape = sampler.noiseShape();
         if (grid) {
-            INDArray images = generate(sampler, random, zShape, n);
             if (scale < 1 || scale > 16) {
                 throw new IllegalArgumentException("--scale must be 1..16, got " + scale);
             }
-            BufferedImage img = ImageGrid.of(images, columns, 2);
+            INDArray images = sampling.generate(random, total, labels, 0);
+            int cols = columns != null ? columns : "all".equals(label) ? n : 10;
+            BufferedImage img = ImageGrid.of(images, cols, 2);
             img = scale > 1 ? ImageGrid.scaled(img, scale) : img;
             Path file = out.toString().endsWith(".png") ? out : out.resolve("grid.png");
             ImageFiles.writePng(img, file);
@@ -69,43 +72,51 @@ public final class SampleCommand implements Callable<Integer> {
             return 0;
         }
         Files.createDirectories(out);
-        int digits = Math.max(6, Integer.toString(n - 1).length());
-        for (int start = 0; start < n; start += batch) {
-            int count = Math.min(batch, n - start);
-            INDArray images = generate(sampler, random, zShape, count);
+        int digits = Math.max(6, Integer.toString(total - 1).length());
+        for (int start = 0; start < total; start += batch) {
+            int count = Math.min(batch, total - start);
+            INDArray images = sampling.generate(random, count, labels, start);
             for (int i = 0; i < count; i++) {
                 BufferedImage img = ImageTensors.toImage(images.get(NDArrayIndex.point(i)));
-                ImageFiles.writePng(img, out.resolve(String.format("%0" + digits + "d.png", start + i)));
+                String name = String.format("%0" + digits + "d", start + i)
+                        + (labels == null ? "" : "-class" + labels[start + i]) + ".png";
+                ImageFiles.writePng(img, out.resolve(name));
             }
         }
-        System.out.println("wrote " + n + " images to " + out);
+        System.out.println("wrote " + total + " images to " + out);
         return 0;
     }
 
-    /** The checkpoint {@code --checkpoint} names: a file, a folder of checkpoints, or a run folder. */
-    static Checkpoint checkpoint(Path path) throws java.io.IOException {
-        Path source = path;
-        if (Files.isDirectory(source) && Files.isDirectory(source.resolve("checkpoints"))) {
-            source = source.resolve("checkpoints");
+    /**
+     * The class of each image for {@code --label} (null, a class number or {@code all}) and {@code --n}: null
+     * for an unconditional model without --label.
+     *
+     * @throws IllegalArgumentException for --label on an unconditional model, or a label that is no class
+     */
+    static int[] labels(Sampling sampling, String label, int n) {
+        if (label == null) {
+            return sampling.defaultLabels(n);
         }
-        return Checkpoint.read(source);
-    }
-
-    /** The checkpoint's noise-to-image variant with its generator restored. */
-    static ImageSampler sampler(Checkpoint cp) throws java.io.IOException {
-        GanVariant v = VariantProvider.find(cp.variantName()).create(cp.variantConfig(), cp.seed());
-        if (!(v instanceof ImageSampler sampler)) {
-            throw new IllegalArgumentException("variant " + cp.variantName() + " does not generate images from noise");
+        int classes = sampling.classes();
+        if (label.equals("all")) {
+            int[] labels = new int[n * classes];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = i / n;
+            }
+            return labels;
         }
-        v.networks().get("generator").copyStateFrom(cp.loadNetwork("generator"));
-        return sampler;
-    }
-
-    /** {@code count} images from the next noise vectors of {@code random} (the same images whatever the batching). */
-    static INDArray generate(ImageSampler sampler, SplittableRandom random, long[] zShape, int count) {
-        long[] shape = new long[zShape.length + 1];
-        shape[0] = count;
-        System.arraycopy(zShape, 0, shape, 1, zShape.length);
-        return sampler.generate(StepContext.gaussian(random, shape));
+        int c;
+        try {
+            c = Integer.parseInt(label.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--label must be a class number or 'all', got '" + label + "'");
+        }
+        if (c < 0 || c >= classes) {
+            throw new IllegalArgumentException("--label " + c + " is not a class of this model: classes are 0.."
+                    + (classes - 1));
+        }
+        int[] labels = new int[n];
+        java.util.Arrays.fill(labels, c);
+        return labels;
     }
 }

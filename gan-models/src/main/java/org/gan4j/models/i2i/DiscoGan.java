@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gan4j.core.data.Batch;
+import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.loss.AdversarialLoss;
 import org.gan4j.core.loss.LossValue;
 import org.gan4j.core.loss.ReconstructionLoss;
@@ -199,6 +200,18 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         m.put("discriminatorA", dA);
         m.put("discriminatorB", dB);
         return m;
+    }
+
+    /** A side-by-side folder read as two unpaired domains, edges (A) thickened as the reference does for edges2*. */
+    @Override
+    public DataSpec data() {
+        return new DataSpec.PairsAsUnpaired(inputChannels(), outputChannels(), imageSize(), true);
+    }
+
+    /** {@link #previewPairs} of the examples' A and B. */
+    @Override
+    public void usePreviewExamples(Batch examples) {
+        previewPairs(examples.a(), examples.b());
     }
 
     /** Uses these aligned pairs (e.g. validation images) for every preview; else the first training examples. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gan4j.core.data.Batch;
+import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.loss.AdversarialLoss;
 import org.gan4j.core.loss.LossValue;
 import org.gan4j.core.loss.ReconstructionLoss;
@@ -192,6 +193,18 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         m.put("generator", generator);
         m.put("discriminator", discriminator);
         return m;
+    }
+
+    /** Side-by-side A|B pairs with this model's channels, sizes and direction. */
+    @Override
+    public DataSpec data() {
+        return new DataSpec.PairedFolder(inputChannels(), outputChannels(), imageSize(), loadSize(), reverseData());
+    }
+
+    /** {@link #previewPairs} of the examples' A and B. */
+    @Override
+    public void usePreviewExamples(Batch examples) {
+        previewPairs(examples.a(), examples.b());
     }
 
     /**

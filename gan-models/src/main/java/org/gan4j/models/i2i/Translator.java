@@ -6,14 +6,11 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.gan4j.core.image.ImageTensors;
-import org.gan4j.core.nn.Network;
 import org.gan4j.core.train.Checkpoint;
 import org.gan4j.core.train.GanVariant;
-import org.gan4j.core.train.VariantProvider;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -46,12 +43,8 @@ public final class Translator {
      * @throws IllegalArgumentException also if {@code reverse} is asked of a one-way model such as pix2pix
      */
     public static Translator load(Path checkpoint, boolean reverse) throws IOException {
-        Path source = checkpoint;
-        if (Files.isDirectory(source) && Files.isDirectory(source.resolve("checkpoints"))) {
-            source = source.resolve("checkpoints");
-        }
-        Checkpoint cp = Checkpoint.read(source);
-        GanVariant v = VariantProvider.find(cp.variantName()).create(cp.variantConfig(), cp.seed());
+        Checkpoint cp = Checkpoint.read(checkpoint);
+        GanVariant v = cp.restoreVariant();
         if (!(v instanceof ImageTranslator t)) {
             throw new IllegalArgumentException("checkpoint " + cp.file() + " holds variant " + cp.variantName()
                     + ", which does not translate images");
@@ -61,10 +54,6 @@ public final class Translator {
             direction = reverse ? t.reverse() : t;
         } catch (UnsupportedOperationException e) {
             throw new IllegalArgumentException("checkpoint " + cp.file() + " (" + cp.variantName() + "): " + e.getMessage(), e);
-        }
-        for (var e : v.networks().entrySet()) {
-            Network n = e.getValue();
-            n.copyStateFrom(cp.loadNetwork(e.getKey()));
         }
         return new Translator(direction);
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
 import org.gan4j.core.data.Batch;
+import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.image.Bicubic;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.train.GanVariant;
@@ -50,6 +51,12 @@ abstract class SrVariant implements GanVariant {
     /** An {@link Upscaler} over this variant's generator (whole images of any size, tiled). */
     public final Upscaler upscaler() {
         return Upscaler.of(generator);
+    }
+
+    /** Random crops of photos: LR of side cropSize / 4 in [0, 1], HR of side cropSize in [-1, 1]. */
+    @Override
+    public final DataSpec data() {
+        return new DataSpec.SuperResolutionCrops(cropSize, SrNets.SCALE);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gan4j.core.data.Batch;
+import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.loss.AdversarialLoss;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -57,6 +58,12 @@ abstract class NoiseToImageGan implements GanVariant, ImageSampler {
         this.imageShape = imageShape.clone();
         this.dataShape = dataShape.clone();
         this.config = Map.copyOf(config);
+    }
+
+    /** Both train on MNIST digits. */
+    @Override
+    public DataSpec data() {
+        return new DataSpec.MnistImages();
     }
 
     @Override
