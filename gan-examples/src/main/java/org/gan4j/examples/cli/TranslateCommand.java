@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 
 /** {@code gan translate}. */
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = {"Run a trained image-to-image generator (pix2pix, cyclegan) over images of any size: one PNG per input,",
+        description = {"Run a trained image-to-image generator (pix2pix, cyclegan, discogan, ...) over images of any size: one PNG per input,",
             "same name, same size (inputs are padded to the network's stride and cropped back)."})
 public final class TranslateCommand implements Callable<Integer> {
 
@@ -29,7 +29,7 @@ public final class TranslateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
-    @Option(names = "--direction", description = "AtoB (the trained direction, default) or BtoA (two-way models only: cyclegan's G_B)")
+    @Option(names = "--direction", description = "AtoB (the trained direction, default) or BtoA (two-way models only, e.g. cyclegan, discogan)")
     Direction direction = Direction.AtoB;
 
     @Override

@@ -107,6 +107,39 @@ class MnistEvaluateCliTest {
         assertEquals("0", fromCheckpoint[0], fromCheckpoint[2]);
         assertEquals(row(fromFolder[1], "model"), row(fromCheckpoint[1], "model"), fromCheckpoint[1]);
         assertTrue(fromCheckpoint[1].contains("(gan, iteration 2), noise seed 5"), fromCheckpoint[1]);
+        assertTrue(!fromCheckpoint[1].contains("requested label"), "no label scores for an unconditional model");
+
+        String[] labelled = run("sample", "--checkpoint", run.toString(), "--label", "3", "--out", samples.toString());
+        assertEquals("2", labelled[0]);
+        assertTrue(labelled[2].contains("not conditional"), labelled[2]);
+    }
+
+    @Test
+    void aConditionalModelIsAlsoScoredOnTheLabelsItWasAskedFor() throws Exception {
+        // the test plug-in org.gan4j.examples.plugin.ToyConditionalGan, trained briefly on its own data
+        Path toyData = Files.createDirectories(dir.resolve("toy-data"));
+        Files.writeString(toyData.resolve("examples.txt"), "20");
+        Path run = dir.resolve("cgan-run");
+        assertEquals("0", run("train", "toycgan", "--out", run.toString(), "--data", toyData.toString(),
+                "--max-iterations", "2")[0]);
+        String[] r = evaluate("--checkpoint", run.toString(), "--n", "20");
+        assertEquals("0", r[0], r[2]);
+        String share = r[1].lines().filter(l -> l.startsWith("requested label: ")).findFirst()
+                .orElseThrow(() -> new AssertionError(r[1]));
+        double percent = Double.parseDouble(share.substring("requested label: ".length(), share.indexOf(" %")));
+        assertTrue(percent >= 0 && percent <= 100 && percent * 20 / 100 == Math.rint(percent * 20 / 100),
+                "a share of 20 images: " + share);
+        assertEquals(10, row(r[1], "as requested").split(" +").length - 8, r[1]);
+    }
+
+    @Test
+    void labelMatchCountsPerRequestedClass() {
+        var m = MnistEvaluateCommand.LabelMatch.of(new int[] {0, 0, 1, 2}, new int[] {0, 1, 1, 3});
+        assertEquals(0.5, m.overall());
+        assertEquals(0.5, m.perClass()[0]);
+        assertEquals(1.0, m.perClass()[1]);
+        assertEquals(0.0, m.perClass()[2]);
+        assertTrue(Double.isNaN(m.perClass()[3]), "never requested");
     }
 
     @Test
