@@ -81,8 +81,7 @@ public sealed interface DataSpec {
 
         @Override
         public Batch syntheticBatch(int batch) {
-            return new Batch(uniform(batch, inputChannels, imageSize, imageSize),
-                    uniform(batch, outputChannels, imageSize, imageSize));
+            return twoDomains(batch, inputChannels, outputChannels, imageSize);
         }
     }
 
@@ -104,7 +103,7 @@ public sealed interface DataSpec {
 
         @Override
         public Batch syntheticBatch(int batch) {
-            return new Batch(uniform(batch, channelsA, imageSize, imageSize), uniform(batch, channelsB, imageSize, imageSize));
+            return twoDomains(batch, channelsA, channelsB, imageSize);
         }
     }
 
@@ -127,7 +126,7 @@ public sealed interface DataSpec {
 
         @Override
         public Batch syntheticBatch(int batch) {
-            return new Batch(uniform(batch, channelsA, imageSize, imageSize), uniform(batch, channelsB, imageSize, imageSize));
+            return twoDomains(batch, channelsA, channelsB, imageSize);
         }
     }
 
@@ -195,6 +194,11 @@ public sealed interface DataSpec {
     /** Uniform values in [-1, 1] of shape {@code [batch, channels, height, width]}. */
     private static INDArray uniform(int batch, int channels, int height, int width) {
         return Nd4j.rand(DataType.FLOAT, batch, channels, height, width).muli(2).subi(1);
+    }
+
+    /** Uniform [-1, 1] square images of two domains. */
+    private static Batch twoDomains(int batch, int channelsA, int channelsB, int size) {
+        return new Batch(uniform(batch, channelsA, size, size), uniform(batch, channelsB, size, size));
     }
 
     private static void positive(String what, int... values) {

@@ -11,8 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Images from a restored variant as {@code gan sample} and {@code gan evaluate} draw them: noise from a seeded
  * stream (the same images whatever the batching) and, for a {@link ConditionalSampler}, the class of each image.
- * A variant that is both an {@link ImageSampler} and a {@link ConditionalSampler} samples without labels
- * unless labels are asked for.
+ * A variant that is both an {@link ImageSampler} and a {@link ConditionalSampler} is sampled as a conditional
+ * one (its classes in turn unless labels are asked for), so that its labels can be checked.
  */
 final class Sampling {
     private final String name;
@@ -47,11 +47,11 @@ final class Sampling {
     }
 
     /**
-     * The label of each of {@code n} images when none was asked for: none for an unconditional variant (null),
-     * else the classes in turn (0, 1, ..., 0, 1, ...), an even spread.
+     * The label of each of {@code n} images when none was asked for: the classes in turn (0, 1, ..., 0, 1, ...),
+     * an even spread; null (no labels) for an unconditional variant.
      */
     int[] defaultLabels(int n) {
-        if (plain != null) {
+        if (conditional == null) {
             return null;
         }
         int[] labels = new int[n];

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,20 +39,8 @@ class MnistEvaluateCliTest {
     }
 
     /** Runs the command line; returns {exit code, stdout, stderr}. */
-    private static String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true));
-        System.setErr(new PrintStream(e, true));
-        try {
-            int code = GanCli.run(args);
-            return new String[] {Integer.toString(code), o.toString(), e.toString()};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    static String[] run(String... args) {
+        return CliOutput.run(args);
     }
 
     /** {@code --data DIR} when the tests use the shared MNIST copy, else nothing (the default lookup). */

@@ -1,23 +1,29 @@
 package org.gan4j.examples.plugin;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
+import org.gan4j.core.image.ImageTensors;
 import org.gan4j.core.nn.Network;
 import org.gan4j.core.train.Checkpoint;
+import org.gan4j.core.train.ConditionalSampler;
 import org.gan4j.core.train.GanVariant;
-import org.gan4j.examples.cli.GanCli;
+import org.gan4j.core.train.StepContext;
+import org.gan4j.examples.cli.CliOutput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * A plug-in variant ({@link ToyConditionalGan}, known to the command line only through ServiceLoader) trains,
@@ -37,19 +43,7 @@ class PluginCliTest {
 
     /** Runs the command line; returns {exit code, stdout, stderr}. */
     static String[] run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true));
-        System.setErr(new PrintStream(e, true));
-        try {
-            int code = GanCli.run(args);
-            return new String[] {Integer.toString(code), o.toString(), e.toString()};
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return CliOutput.run(args);
     }
 
     private static void ok(String... args) {
@@ -79,8 +73,10 @@ class PluginCliTest {
         GanVariant vb = b.restoreVariant();
         for (Map.Entry<String, Network> e : va.networks().entrySet()) {
             Network other = vb.networks().get(e.getKey());
-            assertEquals(e.getValue().params(), other.params(), e.getKey() + " parameters");
-            assertEquals(e.getValue().updaterState(), other.updaterState(), e.getKey() + " optimizer state");
+            assertArrayEquals(e.getValue().params().data().asFloat(), other.params().data().asFloat(),
+                    e.getKey() + " parameters");
+            assertArrayEquals(e.getValue().updaterState().data().asFloat(), other.updaterState().data().asFloat(),
+                    e.getKey() + " optimizer state");
         }
         assertTrue(Files.exists(whole.resolve("generator.zip")), "the generator exported as a plain DL4J model");
         String config = Files.readString(whole.resolve("config.properties"));
@@ -97,6 +93,21 @@ class PluginCliTest {
             assertEquals(List.of("000000-class7.png", "000001-class7.png", "000002-class7.png"),
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
+        // the files are G(noise of seed 1, label 7), and the label reaches G: label 0 gives other images
+        ConditionalSampler g = (ConditionalSampler) Checkpoint.read(run).restoreVariant();
+        INDArray noise = StepContext.gaussian(new SplittableRandom(1), 3, ToyConditionalGan.NOISE);
+        INDArray sevens = g.generate(noise, new int[] {7, 7, 7});
+        for (int i = 0; i < 3; i++) {
+            BufferedImage expected = ImageTensors.toImage(sevens.get(NDArrayIndex.point(i)));
+            BufferedImage written = ImageIO.read(one.resolve(String.format("%06d-class7.png", i)).toFile());
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    assertEquals(expected.getRaster().getSample(x, y, 0), written.getRaster().getSample(x, y, 0));
+                }
+            }
+        }
+        assertNotEquals(sevens, g.generate(noise, new int[] {0, 0, 0}));
+
         Path grid = dir.resolve("all.png");
         ok("sample", "--checkpoint", run.toString(), "--label", "all", "--n", "2", "--grid", "--out", grid.toString());
         BufferedImage g = ImageIO.read(grid.toFile());
