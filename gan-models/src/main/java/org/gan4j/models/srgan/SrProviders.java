@@ -1,6 +1,8 @@
 package org.gan4j.models.srgan;
 
+import java.util.List;
 import java.util.Map;
+import org.gan4j.core.settings.Setting;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.VariantProvider;
 
@@ -27,7 +29,12 @@ public final class SrProviders {
 
         @Override
         public GanVariant create(Map<String, String> config, long seed) {
-            return SrResNet.fromConfig(config).build(seed);
+            return SrResNet.create(SrResNetSettings.fromConfig(config), seed);
+        }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return SrResNetSettings.TABLE.settings();
         }
     }
 
@@ -50,7 +57,12 @@ public final class SrProviders {
 
         @Override
         public GanVariant create(Map<String, String> config, long seed) {
-            return Srgan.fromConfig(config).build(seed);
+            return Srgan.create(SrganSettings.fromConfig(config), seed);
+        }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return SrganSettings.TABLE.settings();
         }
     }
 }

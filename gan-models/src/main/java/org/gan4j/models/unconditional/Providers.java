@@ -1,6 +1,8 @@
 package org.gan4j.models.unconditional;
 
+import java.util.List;
 import java.util.Map;
+import org.gan4j.core.settings.Setting;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.VariantProvider;
 
@@ -27,7 +29,12 @@ public final class Providers {
 
         @Override
         public GanVariant create(Map<String, String> config, long seed) {
-            return Gan.fromConfig(config).build(seed);
+            return Gan.create(GanSettings.fromConfig(config), seed);
+        }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return GanSettings.TABLE.settings();
         }
     }
 
@@ -50,7 +57,12 @@ public final class Providers {
 
         @Override
         public GanVariant create(Map<String, String> config, long seed) {
-            return Dcgan.fromConfig(config).build(seed);
+            return Dcgan.create(DcganSettings.fromConfig(config), seed);
+        }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return DcganSettings.TABLE.settings();
         }
     }
 }
