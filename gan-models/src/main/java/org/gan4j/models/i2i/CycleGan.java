@@ -368,7 +368,7 @@ public final class CycleGan implements GanVariant, ImageTranslator {
 
     @Override
     public Map<String, String> config() {
-        return settings.toConfig();
+        return CycleGanSettings.TABLE.write(settings);
     }
 
     /** The preview images taken from training data and both image pools, so a resumed run continues exactly. */

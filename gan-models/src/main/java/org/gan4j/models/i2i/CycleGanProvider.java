@@ -25,7 +25,7 @@ public final class CycleGanProvider implements VariantProvider {
 
     @Override
     public GanVariant create(Map<String, String> config, long seed) {
-        return CycleGan.create(CycleGanSettings.fromConfig(config), seed);
+        return CycleGan.fromConfig(config).build(seed);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.gan4j.models.i2i;
 
-import java.util.Map;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.settings.SettingTable;
 
@@ -62,20 +61,5 @@ public record CycleGanSettings(CycleGan.Preset preset, int imageSize, int loadSi
             throw new IllegalArgumentException("the identity loss needs as many channels in A as in B (got "
                     + inputChannels + " and " + outputChannels + "): set lambdaIdentity=0");
         }
-    }
-
-    /** The paper preset's settings. */
-    public static CycleGanSettings defaults() {
-        return TABLE.defaults();
-    }
-
-    /** Settings from text as {@link #toConfig()} gives them; absent keys take defaults, unknown keys are an error. */
-    public static CycleGanSettings fromConfig(Map<String, String> config) {
-        return TABLE.read(config);
-    }
-
-    /** Every setting as text (what {@link CycleGan#config()} gives and checkpoints store). */
-    public Map<String, String> toConfig() {
-        return TABLE.write(this);
     }
 }

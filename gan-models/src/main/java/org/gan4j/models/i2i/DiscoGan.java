@@ -416,7 +416,7 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
 
     @Override
     public Map<String, String> config() {
-        return settings.toConfig();
+        return DiscoGanSettings.TABLE.write(settings);
     }
 
     /** Keeps preview images taken from the training data, so a resumed run shows the same ones. */

@@ -26,7 +26,7 @@ public final class DiscoGanProvider implements VariantProvider {
 
     @Override
     public GanVariant create(Map<String, String> config, long seed) {
-        return DiscoGan.create(DiscoGanSettings.fromConfig(config), seed);
+        return DiscoGan.fromConfig(config).build(seed);
     }
 
     @Override

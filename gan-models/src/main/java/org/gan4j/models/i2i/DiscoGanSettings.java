@@ -1,6 +1,5 @@
 package org.gan4j.models.i2i;
 
-import java.util.Map;
 import org.gan4j.core.loss.ReconstructionLoss;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.settings.SettingTable;
@@ -69,19 +68,4 @@ public record DiscoGanSettings(DiscoGan.Preset preset, int imageSize, int ngf, i
     public static final SettingTable<DiscoGanSettings> TABLE = SettingTable.of(DiscoGan.NAME, DiscoGanSettings.class,
             PRESET, IMAGE_SIZE, NGF, NDF, GAN_CURRICULUM, STARTING_RATE, DEFAULT_RATE, UPDATE_INTERVAL, LEARNING_RATE,
             BETA1, BETA2, WEIGHT_DECAY, RECON_LOSS, TEST_BATCH_STATISTICS);
-
-    /** The paper preset's settings. */
-    public static DiscoGanSettings defaults() {
-        return TABLE.defaults();
-    }
-
-    /** Settings from text as {@link #toConfig()} gives them; absent keys take defaults, unknown keys are an error. */
-    public static DiscoGanSettings fromConfig(Map<String, String> config) {
-        return TABLE.read(config);
-    }
-
-    /** Every setting as text (what {@link DiscoGan#config()} gives and checkpoints store). */
-    public Map<String, String> toConfig() {
-        return TABLE.write(this);
-    }
 }

@@ -283,7 +283,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
 
     @Override
     public Map<String, String> config() {
-        return settings.toConfig();
+        return Pix2PixSettings.TABLE.write(settings);
     }
 
     /** Keeps preview pairs taken from the training data, so a resumed run shows the same ones. */

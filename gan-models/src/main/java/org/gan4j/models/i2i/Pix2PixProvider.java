@@ -25,7 +25,7 @@ public final class Pix2PixProvider implements VariantProvider {
 
     @Override
     public GanVariant create(Map<String, String> config, long seed) {
-        return Pix2Pix.create(Pix2PixSettings.fromConfig(config), seed);
+        return Pix2Pix.fromConfig(config).build(seed);
     }
 
     @Override

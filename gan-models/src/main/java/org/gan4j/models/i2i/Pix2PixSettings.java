@@ -1,6 +1,5 @@
 package org.gan4j.models.i2i;
 
-import java.util.Map;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.settings.SettingTable;
 
@@ -60,20 +59,5 @@ public record Pix2PixSettings(Pix2Pix.Preset preset, Pix2Pix.GeneratorKind gener
     /** Checks what single settings cannot (the generators check their sizes when built). */
     public Pix2PixSettings {
         TranslationSettings.check(imageSize, loadSize, dLayers);
-    }
-
-    /** The paper preset's settings. */
-    public static Pix2PixSettings defaults() {
-        return TABLE.defaults();
-    }
-
-    /** Settings from text as {@link #toConfig()} gives them; absent keys take defaults, unknown keys are an error. */
-    public static Pix2PixSettings fromConfig(Map<String, String> config) {
-        return TABLE.read(config);
-    }
-
-    /** Every setting as text (what {@link Pix2Pix#config()} gives and checkpoints store). */
-    public Map<String, String> toConfig() {
-        return TABLE.write(this);
     }
 }

@@ -29,7 +29,7 @@ public final class SrProviders {
 
         @Override
         public GanVariant create(Map<String, String> config, long seed) {
-            return SrResNet.create(SrResNetSettings.fromConfig(config), seed);
+            return SrResNet.fromConfig(config).build(seed);
         }
 
         @Override
@@ -57,7 +57,7 @@ public final class SrProviders {
 
         @Override
         public GanVariant create(Map<String, String> config, long seed) {
-            return Srgan.create(SrganSettings.fromConfig(config), seed);
+            return Srgan.fromConfig(config).build(seed);
         }
 
         @Override

@@ -40,7 +40,7 @@ public final class SrResNet extends SrVariant {
     private final SrResNetSettings settings;
 
     private SrResNet(SrResNetSettings s, Generator g) {
-        super(NAME, g, s.cropSize(), s.toConfig());
+        super(NAME, g, s.cropSize(), SrResNetSettings.TABLE.write(s));
         this.settings = s;
     }
 

@@ -1,6 +1,5 @@
 package org.gan4j.models.srgan;
 
-import java.util.Map;
 import org.gan4j.core.settings.SettingTable;
 
 /**
@@ -21,19 +20,4 @@ public record SrResNetSettings(Preset preset, int blocks, int features, int crop
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<SrResNetSettings> TABLE = SettingTable.of(SrResNet.NAME, SrResNetSettings.class,
             PRESET, BLOCKS, FEATURES, CROP_SIZE, OUTPUT_KERNEL, BICUBIC_SKIP, LEARNING_RATE);
-
-    /** The paper preset's settings. */
-    public static SrResNetSettings defaults() {
-        return TABLE.defaults();
-    }
-
-    /** Settings from text as {@link #toConfig()} gives them; absent keys take defaults, unknown keys are an error. */
-    public static SrResNetSettings fromConfig(Map<String, String> config) {
-        return TABLE.read(config);
-    }
-
-    /** Every setting as text (what {@link SrResNet#config()} gives and checkpoints store). */
-    public Map<String, String> toConfig() {
-        return TABLE.write(this);
-    }
 }

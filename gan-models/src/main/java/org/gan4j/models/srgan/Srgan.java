@@ -100,7 +100,7 @@ public final class Srgan extends SrVariant {
 
     private static Srgan create(SrganSettings s, ComputationGraph inMemory, long seed) {
         PerceptualLoss features = null;
-        Map<String, String> config = new LinkedHashMap<>(s.toConfig());
+        Map<String, String> config = new LinkedHashMap<>(SrganSettings.TABLE.write(s));
         if (s.content() == Content.FEATURES) {
             ComputationGraph net = inMemory;
             if (net == null) {

@@ -1,7 +1,6 @@
 package org.gan4j.models.srgan;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.gan4j.core.loss.PerceptualLoss;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.settings.SettingTable;
@@ -62,19 +61,4 @@ public record SrganSettings(Preset preset, int blocks, int features, int cropSiz
             PRESET, BLOCKS, FEATURES, CROP_SIZE, OUTPUT_KERNEL, BICUBIC_SKIP, LEARNING_RATE, DISCRIMINATOR_FILTERS,
             DISCRIMINATOR_DENSE, ADVERSARIAL_WEIGHT, CONTENT, CONTENT_NETWORK, CONTENT_LAYER, CONTENT_SCALING,
             CONTENT_FEATURE_SCALE);
-
-    /** The paper preset's settings with the MSE content loss. */
-    public static SrganSettings defaults() {
-        return TABLE.defaults();
-    }
-
-    /** Settings from text as {@link #toConfig()} gives them; absent keys take defaults, unknown keys are an error. */
-    public static SrganSettings fromConfig(Map<String, String> config) {
-        return TABLE.read(config);
-    }
-
-    /** Every setting as text (what {@link Srgan#config()} gives and checkpoints store). */
-    public Map<String, String> toConfig() {
-        return TABLE.write(this);
-    }
 }

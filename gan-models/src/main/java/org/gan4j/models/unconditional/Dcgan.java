@@ -79,7 +79,7 @@ public final class Dcgan extends NoiseToImageGan {
 
     private Dcgan(DcganSettings s, Generator g, Discriminator d) {
         super(NAME, g, d, s.loss().create(s.realLabel()), s.generatorEvery(), s.imageShape(), s.imageShape(),
-                s.toConfig());
+                DcganSettings.TABLE.write(s));
         this.settings = s;
     }
 

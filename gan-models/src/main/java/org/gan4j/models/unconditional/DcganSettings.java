@@ -7,7 +7,6 @@ import static org.gan4j.models.unconditional.CommonSettings.LEARNING_RATE;
 import static org.gan4j.models.unconditional.CommonSettings.LOSS;
 import static org.gan4j.models.unconditional.CommonSettings.REAL_LABEL;
 
-import java.util.Map;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.settings.SettingTable;
 import org.gan4j.models.AdversarialLossKind;
@@ -44,21 +43,6 @@ public record DcganSettings(Dcgan.Architecture architecture, int latentSize, int
             throw new IllegalArgumentException("the tutorial architecture is 28x28x1; use architecture radford_64 for "
                     + channels + " channels");
         }
-    }
-
-    /** The defaults: tutorial architecture, paper training settings. */
-    public static DcganSettings defaults() {
-        return TABLE.defaults();
-    }
-
-    /** Settings from text as {@link #toConfig()} gives them; absent keys take defaults, unknown keys are an error. */
-    public static DcganSettings fromConfig(Map<String, String> config) {
-        return TABLE.read(config);
-    }
-
-    /** Every setting as text (what {@link Dcgan#config()} gives and checkpoints store). */
-    public Map<String, String> toConfig() {
-        return TABLE.write(this);
     }
 
     /** Image shape [C, H, W] of the architecture. */

@@ -39,7 +39,7 @@ public final class Gan extends NoiseToImageGan {
 
     private Gan(GanSettings s, Generator g, Discriminator d) {
         super(NAME, g, d, s.loss().create(s.realLabel()), s.generatorEvery(), imageShape(s),
-                new long[] {(long) s.height() * s.width() * s.channels()}, s.toConfig());
+                new long[] {(long) s.height() * s.width() * s.channels()}, GanSettings.TABLE.write(s));
         this.settings = s;
     }
 

@@ -7,7 +7,6 @@ import static org.gan4j.models.unconditional.CommonSettings.LEARNING_RATE;
 import static org.gan4j.models.unconditional.CommonSettings.LOSS;
 import static org.gan4j.models.unconditional.CommonSettings.REAL_LABEL;
 
-import java.util.Map;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.settings.SettingTable;
 import org.gan4j.models.AdversarialLossKind;
@@ -38,19 +37,4 @@ public record GanSettings(int latentSize, int channels, int height, int width, d
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<GanSettings> TABLE = SettingTable.of(Gan.NAME, GanSettings.class, LATENT_SIZE,
             CHANNELS, HEIGHT, WIDTH, LEARNING_RATE, BETA1, LOSS, REAL_LABEL, GENERATOR_EVERY);
-
-    /** The tutorial's settings. */
-    public static GanSettings defaults() {
-        return TABLE.defaults();
-    }
-
-    /** Settings from text as {@link #toConfig()} gives them; absent keys take defaults, unknown keys are an error. */
-    public static GanSettings fromConfig(Map<String, String> config) {
-        return TABLE.read(config);
-    }
-
-    /** Every setting as text (what {@link Gan#config()} gives and checkpoints store). */
-    public Map<String, String> toConfig() {
-        return TABLE.write(this);
-    }
 }

@@ -29,7 +29,7 @@ public final class Providers {
 
         @Override
         public GanVariant create(Map<String, String> config, long seed) {
-            return Gan.create(GanSettings.fromConfig(config), seed);
+            return Gan.fromConfig(config).build(seed);
         }
 
         @Override
@@ -57,7 +57,7 @@ public final class Providers {
 
         @Override
         public GanVariant create(Map<String, String> config, long seed) {
-            return Dcgan.create(DcganSettings.fromConfig(config), seed);
+            return Dcgan.fromConfig(config).build(seed);
         }
 
         @Override
