@@ -1,8 +1,10 @@
 package org.gan4j.core.train;
 
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.gan4j.core.nn.Backend;
+import org.gan4j.core.settings.Setting;
 
 /**
  * Creates a {@link GanVariant} by name from its configuration, so that command lines and
@@ -23,6 +25,15 @@ public interface VariantProvider {
      */
     default int defaultBatchSize() {
         return 64;
+    }
+
+    /**
+     * The settings {@link #create} accepts (names, defaults, descriptions), for help texts such as
+     * {@code gan settings NAME}: usually {@code MySettings.TABLE.settings()} (see
+     * {@link org.gan4j.core.settings.SettingTable}). Empty unless the provider declares them.
+     */
+    default List<Setting<?>> settings() {
+        return List.of();
     }
 
     /**

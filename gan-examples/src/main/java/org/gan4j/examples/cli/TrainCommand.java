@@ -43,7 +43,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--preset", description = "the variant's preset, e.g. cpu or paper (same as --set preset=...)")
     String preset;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "variant setting, e.g. --set loss=least_squares (repeatable)")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "variant setting, e.g. --set loss=least_squares (repeatable; 'gan settings VARIANT' lists them)")
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--init-from", paramLabel = "CHECKPOINT", description = "start the generator from another run's checkpoint (e.g. srgan from srresnet)")

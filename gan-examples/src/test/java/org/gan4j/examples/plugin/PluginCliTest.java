@@ -110,9 +110,9 @@ class PluginCliTest {
 
         Path grid = dir.resolve("all.png");
         ok("sample", "--checkpoint", run.toString(), "--label", "all", "--n", "2", "--grid", "--out", grid.toString());
-        BufferedImage g = ImageIO.read(grid.toFile());
-        assertEquals(2 * 28 + 3 * 2, g.getWidth(), "one column per image of a class");
-        assertEquals(10 * 28 + 11 * 2, g.getHeight(), "one row per class");
+        BufferedImage gridImage = ImageIO.read(grid.toFile());
+        assertEquals(2 * 28 + 3 * 2, gridImage.getWidth(), "one column per image of a class");
+        assertEquals(10 * 28 + 11 * 2, gridImage.getHeight(), "one row per class");
 
         String[] bad = run("sample", "--checkpoint", run.toString(), "--label", "10", "--out", one.toString());
         assertEquals("2", bad[0]);

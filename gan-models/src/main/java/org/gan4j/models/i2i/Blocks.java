@@ -79,19 +79,6 @@ final class Blocks {
         return b.build();
     }
 
-    static void positive(String name, int v) {
-        if (v <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + v);
-        }
-    }
-
-    /** Channels of an image domain: 1 (grey) or 3 (RGB). */
-    static void channels(String name, int c) {
-        if (c != 1 && c != 3) {
-            throw new IllegalArgumentException(name + " must be 1 or 3, got " + c);
-        }
-    }
-
     /** Checks NCHW images for {@code translate}: channels and sides that are multiples of {@code multiple}. */
     static void checkImages(String variant, INDArray images, int channels, int multiple) {
         if (images.rank() != 4 || images.size(1) != channels || images.size(2) % multiple != 0

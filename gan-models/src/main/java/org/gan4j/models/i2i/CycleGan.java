@@ -7,7 +7,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -24,7 +23,6 @@ import org.gan4j.core.nn.Network;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Preview;
 import org.gan4j.core.train.StepContext;
-import org.gan4j.models.Settings;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -62,12 +60,10 @@ import org.nd4j.linalg.learning.config.Adam;
  * forward pass is in training mode; instance norm has no running statistics, so test time computes
  * the same function.
  *
- * <h2>Options</h2>
- * {@code preset}, {@code imageSize}, {@code loadSize}, {@code ngf}, {@code ndf}, {@code blocks},
- * {@code dLayers}, {@code resizeConv} (nearest up-sampling + conv instead of transposed convolutions),
- * {@code lambdaA}, {@code lambdaB}, {@code lambdaIdentity} (0 switches the identity terms off),
- * {@code poolSize} (0: no pool), {@code learningRate}, {@code beta1}, {@code constantEpochs},
- * {@code decayEpochs}, {@code inputChannels} (A), {@code outputChannels} (B).
+ * <h2>Settings</h2>
+ * {@link CycleGanSettings} (its {@code TABLE} gives each with its default and description): sizes, widths,
+ * blocks, PatchGAN depth, resize-convolutions, the cycle and identity weights, the pool size, Adam and the
+ * linear policy, channels of A and B.
  *
  * <h2>Deviations</h2>
  * G_B(B) is computed twice per step (once for the cycle through G_A, once to back-propagate G_B's
@@ -92,7 +88,7 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         PAPER
     }
 
-    private final Builder settings;
+    private final CycleGanSettings settings;
     private final Generator gA;
     private final Generator gB;
     private final Discriminator dA;
@@ -102,14 +98,14 @@ public final class CycleGan implements GanVariant, ImageTranslator {
     private final ImagePool fakeBPool;
     private final PreviewImages previewImages = new PreviewImages(PREVIEW_IMAGES);
 
-    private CycleGan(Builder b, Generator gA, Generator gB, Discriminator dA, Discriminator dB) {
+    private CycleGan(CycleGanSettings b, Generator gA, Generator gB, Discriminator dA, Discriminator dB) {
         this.settings = b;
         this.gA = gA;
         this.gB = gB;
         this.dA = dA;
         this.dB = dB;
-        this.fakeAPool = new ImagePool(b.poolSize);
-        this.fakeBPool = new ImagePool(b.poolSize);
+        this.fakeAPool = new ImagePool(b.poolSize());
+        this.fakeBPool = new ImagePool(b.poolSize());
     }
 
     /** A builder with the {@link Preset#PAPER} defaults. */
@@ -119,18 +115,12 @@ public final class CycleGan implements GanVariant, ImageTranslator {
 
     /** A builder from settings as {@link #config()} gives them (unknown keys are an error). */
     public static Builder fromConfig(Map<String, String> config) {
-        Settings s = new Settings(NAME, config);
-        Builder b = new Builder();
-        b.preset = s.choice("preset", Preset.class, b.preset);
-        b.read(s);
-        b.blocks = s.has("blocks") ? s.integer("blocks", 0) : null;
-        b.lambdaA = s.real("lambdaA", b.lambdaA);
-        b.lambdaB = s.real("lambdaB", b.lambdaB);
-        b.lambdaIdentity = s.real("lambdaIdentity", b.lambdaIdentity);
-        b.poolSize = s.integer("poolSize", b.poolSize);
-        s.rejectUnknown();
-        b.check();
-        return b;
+        return new Builder().config(config);
+    }
+
+    /** The settings this variant was built with. */
+    public CycleGanSettings settings() {
+        return settings;
     }
 
     @Override
@@ -171,13 +161,13 @@ public final class CycleGan implements GanVariant, ImageTranslator {
     /** Channels of domain A. */
     @Override
     public int inputChannels() {
-        return settings.inputChannels;
+        return settings.inputChannels();
     }
 
     /** Channels of domain B. */
     @Override
     public int outputChannels() {
-        return settings.outputChannels;
+        return settings.outputChannels();
     }
 
     @Override
@@ -250,12 +240,12 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put("loss_D_A", lossDA);
         losses.put("loss_G_A", g.ganA());
-        losses.put("loss_cycle_A", settings.lambdaA * g.cycleA());
-        losses.put("loss_idt_A", settings.lambdaB * settings.lambdaIdentity * g.idtA());
+        losses.put("loss_cycle_A", settings.lambdaA() * g.cycleA());
+        losses.put("loss_idt_A", settings.lambdaB() * settings.lambdaIdentity() * g.idtA());
         losses.put("loss_D_B", lossDB);
         losses.put("loss_G_B", g.ganB());
-        losses.put("loss_cycle_B", settings.lambdaB * g.cycleB());
-        losses.put("loss_idt_B", settings.lambdaA * settings.lambdaIdentity * g.idtB());
+        losses.put("loss_cycle_B", settings.lambdaB() * g.cycleB());
+        losses.put("loss_idt_B", settings.lambdaA() * settings.lambdaIdentity() * g.idtB());
         return losses;
     }
 
@@ -270,16 +260,16 @@ public final class CycleGan implements GanVariant, ImageTranslator {
      */
     GeneratorStep generatorStep(INDArray a, INDArray b) {
         int n = (int) a.size(0);
-        boolean idt = settings.lambdaIdentity > 0;
-        double wIdtA = settings.lambdaB * settings.lambdaIdentity;
-        double wIdtB = settings.lambdaA * settings.lambdaIdentity;
+        boolean idt = settings.lambdaIdentity() > 0;
+        double wIdtA = settings.lambdaB() * settings.lambdaIdentity();
+        double wIdtB = settings.lambdaA() * settings.lambdaIdentity();
 
         // G_A on [G_B(B), B]: cycle B and identity A; its input gradient is the cycle's share of dL/dG_B(B)
         INDArray fakeA = gB.forward(b).dup();
-        Paths pa = secondaryPaths(gA, fakeA, b, settings.lambdaB, wIdtA, idt, n);
+        Paths pa = secondaryPaths(gA, fakeA, b, settings.lambdaB(), wIdtA, idt, n);
         // G_B on [G_A(A), A]: cycle A and identity B
         INDArray fakeB = gA.forward(a).dup();
-        Paths pb = secondaryPaths(gB, fakeB, a, settings.lambdaA, wIdtB, idt, n);
+        Paths pb = secondaryPaths(gB, fakeB, a, settings.lambdaA(), wIdtB, idt, n);
 
         // G_A's fake path: D_A's input gradient (D_A untouched) + the cycle's share through G_B
         LossValue ganA = loss.generator(dA.forward(fakeB));
@@ -391,7 +381,7 @@ public final class CycleGan implements GanVariant, ImageTranslator {
 
     @Override
     public Map<String, String> config() {
-        return settings.toConfig();
+        return CycleGanSettings.TABLE.write(settings);
     }
 
     /** The preview images taken from training data and both image pools, so a resumed run continues exactly. */
@@ -417,113 +407,68 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         return fakeBPool;
     }
 
-    /** Settings; unset ones follow the preset (sizes, widths, optimizer and channels: see the inherited setters). */
-    public static final class Builder extends TranslationBuilder<Builder> {
-        private Preset preset = Preset.PAPER;
-        private Integer blocks;
-        private double lambdaA = 10;
-        private double lambdaB = 10;
-        private double lambdaIdentity = 0.5;
-        private int poolSize = 50;
-
-        private Builder() {}
-
-        @Override
-        boolean paperPreset() {
-            return preset == Preset.PAPER;
+    /** Settings; unset ones follow the preset ({@link CycleGanSettings} documents each; shared setters inherited). */
+    public static final class Builder extends TranslationBuilder<CycleGanSettings, Builder> {
+        private Builder() {
+            super(CycleGanSettings.TABLE);
         }
 
         /** Preset for sizes and widths (default {@link Preset#PAPER}). */
         public Builder preset(Preset p) {
-            this.preset = p;
-            return this;
+            return set(CycleGanSettings.PRESET, p);
         }
 
         /** Residual blocks per generator (default 9 PAPER, 3 CPU). */
         public Builder blocks(int n) {
-            this.blocks = n;
-            return this;
+            return set(CycleGanSettings.BLOCKS, n);
         }
 
         /** Cycle weights lambda_A (A to B to A) and lambda_B (default 10 and 10). */
         public Builder lambdas(double a, double b) {
-            this.lambdaA = a;
-            this.lambdaB = b;
-            return this;
+            return set(CycleGanSettings.LAMBDA_A, a).set(CycleGanSettings.LAMBDA_B, b);
         }
 
         /** Identity weight relative to the cycle weights (default 0.5; 0 switches the identity terms off). */
         public Builder lambdaIdentity(double w) {
-            this.lambdaIdentity = w;
-            return this;
+            return set(CycleGanSettings.LAMBDA_IDENTITY, w);
         }
 
         /** Images in each discriminator's pool of fakes (default 50; 0: no pool). */
         public Builder poolSize(int n) {
-            this.poolSize = n;
-            return this;
-        }
-
-        int blocks() {
-            return blocks != null ? blocks : (preset == Preset.PAPER ? 9 : 3);
-        }
-
-        @Override
-        void check() {
-            super.check();
-            Blocks.positive("blocks", blocks());
-            if (imageSize() % 4 != 0) {
-                throw new IllegalArgumentException("cyclegan imageSize must be a multiple of 4, got " + imageSize());
-            }
-            if (lambdaA < 0 || lambdaB < 0 || lambdaIdentity < 0) {
-                throw new IllegalArgumentException("lambdaA, lambdaB and lambdaIdentity must be >= 0, got " + lambdaA
-                        + ", " + lambdaB + ", " + lambdaIdentity);
-            }
-            if (lambdaIdentity > 0 && inputChannels != outputChannels) {
-                throw new IllegalArgumentException("the identity loss needs as many channels in A as in B (got "
-                        + inputChannels + " and " + outputChannels + "): set lambdaIdentity=0");
-            }
-            if (poolSize < 0) {
-                throw new IllegalArgumentException("poolSize must be >= 0, got " + poolSize);
-            }
+            return set(CycleGanSettings.POOL_SIZE, n);
         }
 
         /** Builds the networks, initialised from {@code seed} (G_A), +1 (G_B), +2 (D_A), +3 (D_B). */
         public CycleGan build(long seed) {
-            check();
-            Adam adam = adam();
-            Generator ga = generator(inputChannels, outputChannels, seed, adam);
-            Generator gb = generator(outputChannels, inputChannels, seed + 1, adam);
-            return new CycleGan(this, ga, gb, patchGan(outputChannels, seed + 2, adam),
-                    patchGan(inputChannels, seed + 3, adam));
+            return create(settings(), seed, dataType);
         }
+    }
 
-        private Generator generator(int in, int out, long seed, Adam adam) {
-            int size = imageSize();
-            ComputationGraph g = new ComputationGraph(ResnetGenerator.config(blocks(), ngf(), in, out, size, resizeConv,
-                    seed, adam, dataType));
-            g.init();
-            return Generator.of(g, in, size, size);
-        }
+    /** A CycleGAN with these settings, its networks initialised from {@code seed} (G_A), +1 (G_B), +2 (D_A), +3 (D_B). */
+    public static CycleGan create(CycleGanSettings s, long seed) {
+        return create(s, seed, DataType.FLOAT);
+    }
 
-        private Discriminator patchGan(int channels, long seed, Adam adam) {
-            MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(dLayers(), ndf(), channels, imageSize(),
-                    PatchGan.Norm.INSTANCE, seed, adam, dataType));
-            d.init();
-            return Discriminator.of(d);
-        }
+    private static CycleGan create(CycleGanSettings s, long seed, DataType dataType) {
+        Adam adam = TranslationSettings.adam(s);
+        int in = s.inputChannels();
+        int out = s.outputChannels();
+        return new CycleGan(s, generator(s, in, out, seed, adam, dataType), generator(s, out, in, seed + 1, adam, dataType),
+                patchGan(s, out, seed + 2, adam, dataType), patchGan(s, in, seed + 3, adam, dataType));
+    }
 
-        Map<String, String> toConfig() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("preset", preset.name().toLowerCase(Locale.ROOT));
-            write(m);
-            m.put("blocks", Integer.toString(blocks()));
-            m.put("resizeConv", Boolean.toString(resizeConv));
-            m.put("lambdaA", Double.toString(lambdaA));
-            m.put("lambdaB", Double.toString(lambdaB));
-            m.put("lambdaIdentity", Double.toString(lambdaIdentity));
-            m.put("poolSize", Integer.toString(poolSize));
-            return m;
-        }
+    private static Generator generator(CycleGanSettings s, int in, int out, long seed, Adam adam, DataType dataType) {
+        int size = s.imageSize();
+        ComputationGraph g = new ComputationGraph(ResnetGenerator.config(s.blocks(), s.ngf(), in, out, size,
+                s.resizeConv(), seed, adam, dataType));
+        g.init();
+        return Generator.of(g, in, size, size);
+    }
+
+    private static Discriminator patchGan(CycleGanSettings s, int channels, long seed, Adam adam, DataType dataType) {
+        MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(s.dLayers(), s.ndf(), channels, s.imageSize(),
+                PatchGan.Norm.INSTANCE, seed, adam, dataType));
+        d.init();
+        return Discriminator.of(d);
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gan4j.core.data.Batch;
@@ -24,7 +23,7 @@ import org.gan4j.core.nn.Network;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Preview;
 import org.gan4j.core.train.StepContext;
-import org.gan4j.models.Settings;
+import org.gan4j.core.settings.SettingsBuilder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -63,10 +62,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * PAPER. Learns visibly in minutes on two cores with batch 8-16.
  *
  * <h2>Settings</h2>
- * {@code preset}, {@code imageSize} (a multiple of 16, at least 64; default 64), {@code ngf}, {@code ndf},
- * {@code learningRate}, {@code beta1}, {@code beta2}, {@code weightDecay}, {@code ganCurriculum},
- * {@code startingRate}, {@code defaultRate}, {@code updateInterval}, {@code reconLoss} l2 (default) | l1,
- * {@code testBatchStatistics}.
+ * {@link DiscoGanSettings} (its {@code TABLE} gives each with its default and description).
  *
  * <h2>Deviations forced by DL4J</h2>
  * D outputs logits and the sigmoid lives in the loss (same value and gradient, numerically safer). DL4J does
@@ -102,10 +98,7 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         CPU
     }
 
-    /** Reconstruction distances. */
-    private enum Recon { L2, L1 }
-
-    private final Builder settings;
+    private final DiscoGanSettings settings;
     private final Generator gAB;
     private final Generator gBA;
     private final FeatureDiscriminator dA;
@@ -115,7 +108,7 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     private INDArray previewB;
     private boolean previewGiven;
 
-    private DiscoGan(Builder b, Generator gAB, Generator gBA, FeatureDiscriminator dA, FeatureDiscriminator dB) {
+    private DiscoGan(DiscoGanSettings b, Generator gAB, Generator gBA, FeatureDiscriminator dA, FeatureDiscriminator dB) {
         this.settings = b;
         this.gAB = gAB;
         this.gBA = gBA;
@@ -130,26 +123,12 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
 
     /** A builder from settings as {@link #config()} gives them (unknown keys are an error). */
     public static Builder fromConfig(Map<String, String> config) {
-        Settings s = new Settings(NAME, config);
-        Builder b = new Builder();
-        b.preset = s.choice("preset", Preset.class, b.preset);
-        b.imageSize = s.integer("imageSize", b.imageSize);
-        b.ngf = s.has("ngf") ? s.integer("ngf", 0) : null;
-        b.ndf = s.has("ndf") ? s.integer("ndf", 0) : null;
-        b.ganCurriculum = s.has("ganCurriculum") ? s.integer("ganCurriculum", 0) : null;
-        b.learningRate = s.real("learningRate", b.learningRate);
-        b.beta1 = s.real("beta1", b.beta1);
-        b.beta2 = s.real("beta2", b.beta2);
-        b.weightDecay = s.real("weightDecay", b.weightDecay);
-        b.startingRate = s.real("startingRate", b.startingRate);
-        b.defaultRate = s.real("defaultRate", b.defaultRate);
-        b.updateInterval = s.integer("updateInterval", b.updateInterval);
-        b.recon = s.choice("reconLoss", Recon.class, b.recon);
-        b.testBatchStatistics = Boolean.parseBoolean(s.string("testBatchStatistics",
-                Boolean.toString(b.testBatchStatistics)));
-        s.rejectUnknown();
-        b.check();
-        return b;
+        return new Builder().config(config);
+    }
+
+    /** The settings this variant was built with. */
+    public DiscoGanSettings settings() {
+        return settings;
     }
 
     @Override
@@ -179,17 +158,17 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
 
     /** Side of the square images. */
     public int imageSize() {
-        return settings.imageSize;
+        return settings.imageSize();
     }
 
     /** The reconstruction weight at trainer iteration {@code iteration}: startingRate, then defaultRate. */
     public double rate(int iteration) {
-        return iteration < settings.curriculum() ? settings.startingRate : settings.defaultRate;
+        return iteration < settings.ganCurriculum() ? settings.startingRate() : settings.defaultRate();
     }
 
     /** Whether trainer iteration {@code iteration} updates the discriminators (else the generators). */
     public boolean discriminatorIteration(int iteration) {
-        return iteration % settings.updateInterval == 0;
+        return iteration % settings.updateInterval() == 0;
     }
 
     @Override
@@ -305,8 +284,8 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         dA.applyGradients();
         dB.applyGradients();
         // the reconstruction terms, for the log (the code computes every loss on every iteration)
-        double reconA = settings.recon().compute(gBA.forward(ab), a).value();
-        double reconB = settings.recon().compute(gAB.forward(ba), b).value();
+        double reconA = settings.reconLoss().compute(gBA.forward(ab), a).value();
+        double reconB = settings.reconLoss().compute(gAB.forward(ba), b).value();
         return losses(jA, jB, reconA, reconB, rate);
     }
 
@@ -314,11 +293,11 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         INDArray ab = gAB.forward(a);
         INDArray ba = gBA.forward(b);
         // reconstructions: G_BA(G_AB(A)) and G_AB(G_BA(B)); their backward passes also give d/d(AB) and d/d(BA)
-        LossValue reconA = settings.recon().compute(gBA.forward(ab), a);
+        LossValue reconA = settings.reconLoss().compute(gBA.forward(ab), a);
         INDArray gABA = reconA.gradient().muli(rate);
         INDArray dAB = gBA.inputGradient(gABA);
         gBA.backward(gABA);
-        LossValue reconB = settings.recon().compute(gAB.forward(ba), b);
+        LossValue reconB = settings.reconLoss().compute(gAB.forward(ba), b);
         INDArray gBAB = reconB.gradient().muli(rate);
         INDArray dBA = gAB.inputGradient(gBAB);
         gAB.backward(gBAB);
@@ -373,7 +352,7 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
                     + sizeMultiple() + ", got " + Arrays.toString(images.shape()));
         }
         MultiLayerNetwork net = (MultiLayerNetwork) g.model();
-        INDArray out = net.output(unit(images), settings.testBatchStatistics);
+        INDArray out = net.output(unit(images), settings.testBatchStatistics());
         return out.muli(2).subi(1).castTo(DataType.FLOAT);
     }
 
@@ -450,7 +429,7 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
 
     @Override
     public Map<String, String> config() {
-        return settings.toConfig();
+        return DiscoGanSettings.TABLE.write(settings);
     }
 
     /** Keeps preview images taken from the training data, so a resumed run shows the same ones. */
@@ -476,150 +455,99 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         }
     }
 
-    /** Settings; unset ones follow the preset. */
-    public static final class Builder {
-        private Preset preset = Preset.PAPER;
-        private int imageSize = 64;
-        private Integer ngf;
-        private Integer ndf;
-        private Integer ganCurriculum;
-        private double learningRate = 2e-4;
-        private double beta1 = 0.5;
-        private double beta2 = 0.999;
-        private double weightDecay = 1e-5;
-        private double startingRate = 0.01;
-        private double defaultRate = 0.5;
-        private int updateInterval = 3;
-        private Recon recon = Recon.L2;
-        private boolean testBatchStatistics = true;
+    /** Settings; unset ones follow the preset ({@link DiscoGanSettings} documents each). */
+    public static final class Builder extends SettingsBuilder<DiscoGanSettings, Builder> {
         private DataType dataType = DataType.FLOAT;
 
-        private Builder() {}
+        private Builder() {
+            super(DiscoGanSettings.TABLE);
+        }
 
         /** Preset (default {@link Preset#PAPER}). */
         public Builder preset(Preset p) {
-            this.preset = p;
-            return this;
+            return set(DiscoGanSettings.PRESET, p);
         }
 
         /** Image side, a multiple of 16 and at least 64 (default 64, every experiment of the paper). */
         public Builder imageSize(int size) {
-            this.imageSize = size;
-            return this;
+            return set(DiscoGanSettings.IMAGE_SIZE, size);
         }
 
         /** Filters of the generators' first layer (default 64 PAPER, 32 CPU). */
         public Builder ngf(int n) {
-            this.ngf = n;
-            return this;
+            return set(DiscoGanSettings.NGF, n);
         }
 
         /** Filters of the discriminators' first layer (default 64 PAPER, 32 CPU). */
         public Builder ndf(int n) {
-            this.ndf = n;
-            return this;
+            return set(DiscoGanSettings.NDF, n);
         }
 
         /** Iterations with the starting rate (default 10000 PAPER, 500 CPU). */
         public Builder ganCurriculum(int iterations) {
-            this.ganCurriculum = iterations;
-            return this;
+            return set(DiscoGanSettings.GAN_CURRICULUM, iterations);
         }
 
         /** Reconstruction weight during the curriculum and after it (default 0.01 and 0.5). */
         public Builder rates(double starting, double after) {
-            this.startingRate = starting;
-            this.defaultRate = after;
-            return this;
-        }
-
-        /** Adam learning rate (default 2e-4). */
-        public Builder learningRate(double lr) {
-            this.learningRate = lr;
-            return this;
-        }
-
-        /** L2 weight decay through Adam (default 1e-5). */
-        public Builder weightDecay(double wd) {
-            this.weightDecay = wd;
-            return this;
+            return set(DiscoGanSettings.STARTING_RATE, starting).set(DiscoGanSettings.DEFAULT_RATE, after);
         }
 
         /** D updates on iterations that are multiples of this, G on the others (default 3). */
         public Builder updateInterval(int n) {
-            this.updateInterval = n;
-            return this;
+            return set(DiscoGanSettings.UPDATE_INTERVAL, n);
         }
 
-        /** Network data type (default FLOAT; DOUBLE for exact tests). Not part of the saved config. */
+        /** Adam learning rate (default 2e-4). */
+        public Builder learningRate(double lr) {
+            return set(DiscoGanSettings.LEARNING_RATE, lr);
+        }
+
+        /** Adam beta1 and beta2 (default 0.5 and 0.999). */
+        public Builder betas(double beta1, double beta2) {
+            return set(DiscoGanSettings.BETA1, beta1).set(DiscoGanSettings.BETA2, beta2);
+        }
+
+        /** L2 weight decay through Adam (default 1e-5). */
+        public Builder weightDecay(double wd) {
+            return set(DiscoGanSettings.WEIGHT_DECAY, wd);
+        }
+
+        /** Reconstruction distance (default L2, the authors' MSE). */
+        public Builder reconLoss(ReconstructionLoss loss) {
+            return set(DiscoGanSettings.RECON_LOSS, loss);
+        }
+
+        /** Translate with batch statistics, as the authors' code (default true; false: running averages). */
+        public Builder testBatchStatistics(boolean on) {
+            return set(DiscoGanSettings.TEST_BATCH_STATISTICS, on);
+        }
+
+        /** Network data type (default FLOAT; DOUBLE for exact tests). Not a setting: not part of the saved config. */
         public Builder dataType(DataType type) {
             this.dataType = type;
             return this;
         }
 
-        int ngf() {
-            return ngf != null ? ngf : (preset == Preset.PAPER ? 64 : 32);
-        }
-
-        int ndf() {
-            return ndf != null ? ndf : (preset == Preset.PAPER ? 64 : 32);
-        }
-
-        int curriculum() {
-            return ganCurriculum != null ? ganCurriculum : (preset == Preset.PAPER ? 10000 : 500);
-        }
-
-        ReconstructionLoss recon() {
-            return recon == Recon.L2 ? ReconstructionLoss.L2 : ReconstructionLoss.L1;
-        }
-
-        void check() {
-            if (imageSize < 64 || imageSize % 16 != 0) {
-                throw new IllegalArgumentException("discogan imageSize must be a multiple of 16 and at least 64 (D ends"
-                        + " in a 4x4 convolution at 1/16 of the size), got " + imageSize);
-            }
-            if (ngf() <= 0 || ndf() <= 0 || curriculum() < 0 || updateInterval < 2) {
-                throw new IllegalArgumentException("discogan needs ngf, ndf > 0, ganCurriculum >= 0 and updateInterval"
-                        + " >= 2 (one D iteration, then G iterations), got " + ngf() + ", " + ndf() + ", "
-                        + curriculum() + ", " + updateInterval);
-            }
-            for (double r : new double[] {startingRate, defaultRate}) {
-                if (r < 0 || r > 1) {
-                    throw new IllegalArgumentException("discogan rates must be in [0, 1], got " + r);
-                }
-            }
-        }
-
         /** Builds the networks: G_AB from {@code seed}, G_BA {@code seed + 1}, D_A {@code seed + 2}, D_B {@code seed + 3}. */
         public DiscoGan build(long seed) {
-            check();
-            Adam adam = new Adam(learningRate, beta1, beta2, 1e-8);
-            MultiLayerNetwork gab = DiscoNets.generator(ngf(), imageSize, seed, adam, weightDecay, dataType);
-            MultiLayerNetwork gba = DiscoNets.generator(ngf(), imageSize, seed + 1, adam, weightDecay, dataType);
-            MultiLayerNetwork da = DiscoNets.discriminator(ndf(), imageSize, seed + 2, adam, weightDecay, dataType);
-            MultiLayerNetwork db = DiscoNets.discriminator(ndf(), imageSize, seed + 3, adam, weightDecay, dataType);
-            return new DiscoGan(this, Generator.of(gab, 3, imageSize, imageSize),
-                    Generator.of(gba, 3, imageSize, imageSize), FeatureDiscriminator.of(da, DiscoNets.FEATURE_LAYERS),
-                    FeatureDiscriminator.of(db, DiscoNets.FEATURE_LAYERS));
+            return create(settings(), seed, dataType);
         }
+    }
 
-        Map<String, String> toConfig() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("preset", preset.name().toLowerCase(Locale.ROOT));
-            m.put("imageSize", Integer.toString(imageSize));
-            m.put("ngf", Integer.toString(ngf()));
-            m.put("ndf", Integer.toString(ndf()));
-            m.put("ganCurriculum", Integer.toString(curriculum()));
-            m.put("startingRate", Double.toString(startingRate));
-            m.put("defaultRate", Double.toString(defaultRate));
-            m.put("updateInterval", Integer.toString(updateInterval));
-            m.put("learningRate", Double.toString(learningRate));
-            m.put("beta1", Double.toString(beta1));
-            m.put("beta2", Double.toString(beta2));
-            m.put("weightDecay", Double.toString(weightDecay));
-            m.put("reconLoss", recon.name().toLowerCase(Locale.ROOT));
-            m.put("testBatchStatistics", Boolean.toString(testBatchStatistics));
-            return m;
-        }
+    /** A DiscoGAN with these settings: G_AB from {@code seed}, G_BA {@code seed + 1}, D_A {@code seed + 2}, D_B {@code seed + 3}. */
+    public static DiscoGan create(DiscoGanSettings s, long seed) {
+        return create(s, seed, DataType.FLOAT);
+    }
+
+    private static DiscoGan create(DiscoGanSettings s, long seed, DataType dataType) {
+        Adam adam = new Adam(s.learningRate(), s.beta1(), s.beta2(), 1e-8);
+        int size = s.imageSize();
+        MultiLayerNetwork gab = DiscoNets.generator(s.ngf(), size, seed, adam, s.weightDecay(), dataType);
+        MultiLayerNetwork gba = DiscoNets.generator(s.ngf(), size, seed + 1, adam, s.weightDecay(), dataType);
+        MultiLayerNetwork da = DiscoNets.discriminator(s.ndf(), size, seed + 2, adam, s.weightDecay(), dataType);
+        MultiLayerNetwork db = DiscoNets.discriminator(s.ndf(), size, seed + 3, adam, s.weightDecay(), dataType);
+        return new DiscoGan(s, Generator.of(gab, 3, size, size), Generator.of(gba, 3, size, size),
+                FeatureDiscriminator.of(da, DiscoNets.FEATURE_LAYERS), FeatureDiscriminator.of(db, DiscoNets.FEATURE_LAYERS));
     }
 }

@@ -8,7 +8,6 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -25,7 +24,6 @@ import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Preview;
 import org.gan4j.core.train.Seeds;
 import org.gan4j.core.train.StepContext;
-import org.gan4j.models.Settings;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -57,13 +55,10 @@ import org.nd4j.linalg.learning.config.Adam;
  * dropout on and batch statistics, i.e. DL4J's training-mode forward pass, which changes no
  * parameters. {@code testTimeDropout=false} switches to inference mode (running averages, no dropout).
  *
- * <h2>Options</h2>
- * {@code generator} unet (default) | resnet9 | resnet6 (CycleGAN's ResNet generator with instance
- * norm; {@code resizeConv} replaces its transposed convolutions); {@code imageSize}, {@code loadSize},
- * {@code unetDepth} (default: down to 1x1), {@code ngf}, {@code ndf}, {@code dLayers},
- * {@code lambdaL1}, {@code learningRate}, {@code beta1}, {@code constantEpochs}, {@code decayEpochs}, {@code inputChannels}, {@code outputChannels}
- * (default 3 and 3), {@code direction} atob (default) | btoa (which half of the A|B files is the input, for
- * data loaders).
+ * <h2>Settings</h2>
+ * {@link Pix2PixSettings} (its {@code TABLE} gives each with its default and description): the generator
+ * (U-Net, default, or CycleGAN's ResNet with 9 or 6 blocks), sizes, widths, PatchGAN depth, lambda_L1, Adam
+ * and the linear policy, channels, test-time dropout and which half of A|B files is the input.
  *
  * <h2>Deviations forced by DL4J</h2>
  * Batch-norm scale (gamma) starts at 1 instead of N(1, 0.02) (DL4J's batch norm takes a constant gamma
@@ -103,17 +98,22 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         RESNET_6
     }
 
-    /** Setting values of {@code direction}. */
-    private enum DataDirection { ATOB, BTOA }
+    /** Which half of side-by-side A|B files is the input (setting {@code direction}). */
+    public enum Direction {
+        /** The left half (A) is the input. */
+        ATOB,
+        /** The right half (B) is the input: the model learns B to A. */
+        BTOA
+    }
 
-    private final Builder settings;
+    private final Pix2PixSettings settings;
     private final Generator generator;
     private final Discriminator discriminator;
     private final AdversarialLoss loss = AdversarialLoss.nonSaturating();
     private final PreviewImages previewImages = new PreviewImages(PREVIEW_PAIRS);
 
-    private Pix2Pix(Builder b, Generator g, Discriminator d) {
-        this.settings = b;
+    private Pix2Pix(Pix2PixSettings s, Generator g, Discriminator d) {
+        this.settings = s;
         this.generator = g;
         this.discriminator = d;
     }
@@ -125,19 +125,12 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
 
     /** A builder from settings as {@link #config()} gives them (unknown keys are an error). */
     public static Builder fromConfig(Map<String, String> config) {
-        Settings s = new Settings(NAME, config);
-        Builder b = new Builder();
-        b.preset(s.choice("preset", Preset.class, b.preset));
-        b.generatorKind = s.choice("generator", GeneratorKind.class, b.generatorKind);
-        b.read(s);
-        b.unetDepth = s.has("unetDepth") ? s.integer("unetDepth", 0) : null;
-        b.lambdaL1 = s.real("lambdaL1", b.lambdaL1);
-        b.testTimeDropout = Boolean.parseBoolean(s.string("testTimeDropout", Boolean.toString(b.testTimeDropout)));
-        b.reverseData = s.choice("direction", DataDirection.class, b.reverseData ? DataDirection.BTOA : DataDirection.ATOB)
-                == DataDirection.BTOA;
-        s.rejectUnknown();
-        b.check();
-        return b;
+        return new Builder().config(config);
+    }
+
+    /** The settings this variant was built with. */
+    public Pix2PixSettings settings() {
+        return settings;
     }
 
     @Override
@@ -169,22 +162,22 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
      * this; the networks only ever see input and target.
      */
     public boolean reverseData() {
-        return settings.reverseData;
+        return settings.direction() == Direction.BTOA;
     }
 
     @Override
     public int inputChannels() {
-        return settings.inputChannels;
+        return settings.inputChannels();
     }
 
     @Override
     public int outputChannels() {
-        return settings.outputChannels;
+        return settings.outputChannels();
     }
 
     @Override
     public int sizeMultiple() {
-        return settings.generatorKind == GeneratorKind.UNET ? 1 << settings.depth() : 4;
+        return settings.generator() == GeneratorKind.UNET ? 1 << settings.unetDepth() : 4;
     }
 
     @Override
@@ -255,7 +248,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put(LOSS_D, 0.5 * (dFake.value() + dReal.value()));
         losses.put(LOSS_G_GAN, gl.adversarial());
-        losses.put(LOSS_G_L1, settings.lambdaL1 * gl.l1());
+        losses.put(LOSS_G_L1, settings.lambdaL1() * gl.l1());
         losses.put(LOSS_D_REAL, dReal.value());
         losses.put(LOSS_D_FAKE, dFake.value());
         return losses;
@@ -274,7 +267,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         int c = inputChannels();
         INDArray gradFake = dInput.get(all(), interval(c, c + outputChannels()), all(), all()).dup();
         LossValue l1 = ReconstructionLoss.L1.compute(fake, b);
-        gradFake.addi(l1.gradient().muli(settings.lambdaL1));
+        gradFake.addi(l1.gradient().muli(settings.lambdaL1()));
         return new GeneratorLoss(gradFake, adv.value(), l1.value());
     }
 
@@ -283,7 +276,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
     public INDArray translate(INDArray images) {
         Blocks.checkImages(NAME, images, inputChannels(), sizeMultiple());
         ComputationGraph g = (ComputationGraph) generator.model();
-        return g.outputSingle(settings.testTimeDropout, images.castTo(g.params().dataType()));
+        return g.outputSingle(settings.testTimeDropout(), images.castTo(g.params().dataType()));
     }
 
     /** Rows of input | G(input) | target for the fixed preview pairs; dropout draws are seeded from {@code seed}. */
@@ -303,7 +296,7 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
 
     @Override
     public Map<String, String> config() {
-        return settings.toConfig();
+        return Pix2PixSettings.TABLE.write(settings);
     }
 
     /** Keeps preview pairs taken from the training data, so a resumed run shows the same ones. */
@@ -317,96 +310,66 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         previewImages.read(in);
     }
 
-    /** Settings; unset ones follow the preset (sizes, widths, optimizer and channels: see the inherited setters). */
-    public static final class Builder extends TranslationBuilder<Builder> {
-        private Preset preset = Preset.PAPER;
-        private GeneratorKind generatorKind = GeneratorKind.UNET;
-        private Integer unetDepth;
-        private double lambdaL1 = 100;
-        private boolean testTimeDropout = true;
-        private boolean reverseData;
-
-        private Builder() {}
-
-        @Override
-        boolean paperPreset() {
-            return preset == Preset.PAPER;
+    /** Settings; unset ones follow the preset ({@link Pix2PixSettings} documents each; shared setters inherited). */
+    public static final class Builder extends TranslationBuilder<Pix2PixSettings, Builder> {
+        private Builder() {
+            super(Pix2PixSettings.TABLE);
         }
 
         /** Preset for sizes and widths (default {@link Preset#PAPER}). */
         public Builder preset(Preset p) {
-            this.preset = p;
-            return this;
+            return set(Pix2PixSettings.PRESET, p);
         }
 
         /** Generator architecture (default U-Net). */
         public Builder generator(GeneratorKind kind) {
-            this.generatorKind = kind;
-            return this;
+            return set(Pix2PixSettings.GENERATOR, kind);
         }
 
         /** U-Net down-sampling levels (default log2(imageSize): 8 for 256, i.e. down to 1x1). */
         public Builder unetDepth(int depth) {
-            this.unetDepth = depth;
-            return this;
+            return set(Pix2PixSettings.UNET_DEPTH, depth);
         }
 
         /** Weight of the L1 term (default 100). */
         public Builder lambdaL1(double lambda) {
-            this.lambdaL1 = lambda;
-            return this;
+            return set(Pix2PixSettings.LAMBDA_L1, lambda);
         }
 
         /** Dropout and batch statistics at test time, as the reference code (default true). */
         public Builder testTimeDropout(boolean on) {
-            this.testTimeDropout = on;
-            return this;
+            return set(Pix2PixSettings.TEST_TIME_DROPOUT, on);
         }
 
         /** Learn B to A from A|B files: the right half is the input (default false). */
         public Builder reverseData(boolean on) {
-            this.reverseData = on;
-            return this;
-        }
-
-        int depth() {
-            if (unetDepth != null) {
-                return unetDepth;
-            }
-            return Integer.numberOfTrailingZeros(imageSize()); // as deep as the size allows: 1x1 for powers of two
+            return set(Pix2PixSettings.DIRECTION, on ? Direction.BTOA : Direction.ATOB);
         }
 
         /** Builds the networks, initialised from {@code seed} (G) and {@code seed + 1} (D). */
         public Pix2Pix build(long seed) {
-            check();
-            Adam adam = adam();
-            int size = imageSize();
-            var gConf = generatorKind == GeneratorKind.UNET
-                    ? UnetGenerator.config(depth(), ngf(), inputChannels, outputChannels, size, seed, adam, dataType)
-                    : ResnetGenerator.config(generatorKind == GeneratorKind.RESNET_9 ? 9 : 6, ngf(), inputChannels,
-                            outputChannels, size, resizeConv, seed, adam, dataType);
-            ComputationGraph g = new ComputationGraph(gConf);
-            g.init();
-            MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(dLayers(), ndf(),
-                    inputChannels + outputChannels, size, PatchGan.Norm.BATCH, seed + 1, adam, dataType));
-            d.init();
-            return new Pix2Pix(this, Generator.of(g, inputChannels, size, size), Discriminator.of(d));
+            return create(settings(), seed, dataType);
         }
+    }
 
-        Map<String, String> toConfig() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("preset", preset.name().toLowerCase(Locale.ROOT));
-            m.put("generator", generatorKind.name().toLowerCase(Locale.ROOT).replace("_", ""));
-            if (generatorKind == GeneratorKind.UNET) {
-                m.put("unetDepth", Integer.toString(depth()));
-            } else {
-                m.put("resizeConv", Boolean.toString(resizeConv));
-            }
-            write(m);
-            m.put("lambdaL1", Double.toString(lambdaL1));
-            m.put("testTimeDropout", Boolean.toString(testTimeDropout));
-            m.put("direction", reverseData ? "btoa" : "atob");
-            return m;
-        }
+    /** A pix2pix model with these settings, its networks initialised from {@code seed} (G) and {@code seed + 1} (D). */
+    public static Pix2Pix create(Pix2PixSettings s, long seed) {
+        return create(s, seed, DataType.FLOAT);
+    }
+
+    private static Pix2Pix create(Pix2PixSettings s, long seed, DataType dataType) {
+        Adam adam = TranslationSettings.adam(s);
+        int size = s.imageSize();
+        var gConf = s.generator() == GeneratorKind.UNET
+                ? UnetGenerator.config(s.unetDepth(), s.ngf(), s.inputChannels(), s.outputChannels(), size, seed, adam,
+                        dataType)
+                : ResnetGenerator.config(s.generator() == GeneratorKind.RESNET_9 ? 9 : 6, s.ngf(), s.inputChannels(),
+                        s.outputChannels(), size, s.resizeConv(), seed, adam, dataType);
+        ComputationGraph g = new ComputationGraph(gConf);
+        g.init();
+        MultiLayerNetwork d = new MultiLayerNetwork(PatchGan.config(s.dLayers(), s.ndf(),
+                s.inputChannels() + s.outputChannels(), size, PatchGan.Norm.BATCH, seed + 1, adam, dataType));
+        d.init();
+        return new Pix2Pix(s, Generator.of(g, s.inputChannels(), size, size), Discriminator.of(d));
     }
 }

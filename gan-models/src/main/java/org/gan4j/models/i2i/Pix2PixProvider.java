@@ -1,6 +1,8 @@
 package org.gan4j.models.i2i;
 
+import java.util.List;
 import java.util.Map;
+import org.gan4j.core.settings.Setting;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.VariantProvider;
 
@@ -24,5 +26,10 @@ public final class Pix2PixProvider implements VariantProvider {
     @Override
     public GanVariant create(Map<String, String> config, long seed) {
         return Pix2Pix.fromConfig(config).build(seed);
+    }
+
+    @Override
+    public List<Setting<?>> settings() {
+        return Pix2PixSettings.TABLE.settings();
     }
 }

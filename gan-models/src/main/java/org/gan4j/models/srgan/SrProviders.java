@@ -1,6 +1,8 @@
 package org.gan4j.models.srgan;
 
+import java.util.List;
 import java.util.Map;
+import org.gan4j.core.settings.Setting;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.VariantProvider;
 
@@ -29,6 +31,11 @@ public final class SrProviders {
         public GanVariant create(Map<String, String> config, long seed) {
             return SrResNet.fromConfig(config).build(seed);
         }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return SrResNetSettings.TABLE.settings();
+        }
     }
 
     /** {@code srgan}: {@link Srgan}. */
@@ -51,6 +58,11 @@ public final class SrProviders {
         @Override
         public GanVariant create(Map<String, String> config, long seed) {
             return Srgan.fromConfig(config).build(seed);
+        }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return SrganSettings.TABLE.settings();
         }
     }
 }

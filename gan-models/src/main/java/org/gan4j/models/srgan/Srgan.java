@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -20,7 +19,6 @@ import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
 import org.gan4j.core.train.StepContext;
-import org.gan4j.models.Settings;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -62,18 +60,19 @@ public final class Srgan extends SrVariant {
         FEATURES
     }
 
-    private static final String IN_MEMORY = "(in-memory)";
-
     private final Discriminator discriminator;
     private final AdversarialLoss adversarial = AdversarialLoss.nonSaturating();
     private final double adversarialWeight;
     private final PerceptualLoss features;
     private final Map<String, Network> networks;
 
-    private Srgan(Builder b, Generator g, Discriminator d, PerceptualLoss features) {
-        super(NAME, g, b.g.cropSize(), b.toConfig());
+    private final SrganSettings settings;
+
+    private Srgan(SrganSettings s, Map<String, String> config, Generator g, Discriminator d, PerceptualLoss features) {
+        super(NAME, g, s.cropSize(), config);
+        this.settings = s;
         this.discriminator = d;
-        this.adversarialWeight = b.adversarialWeight;
+        this.adversarialWeight = s.adversarialWeight();
         this.features = features;
         Map<String, Network> m = new LinkedHashMap<>();
         m.put("generator", g);
@@ -88,26 +87,45 @@ public final class Srgan extends SrVariant {
 
     /** A builder from settings as {@link #config()} gives them (unknown keys are an error). */
     public static Builder fromConfig(Map<String, String> config) {
-        Settings s = new Settings(NAME, config);
-        Builder b = new Builder();
-        b.g.read(s);
-        b.discriminatorFilters = s.has("discriminatorFilters") ? s.integer("discriminatorFilters", 0) : null;
-        b.discriminatorDense = s.has("discriminatorDense") ? s.integer("discriminatorDense", 0) : null;
-        b.adversarialWeight = s.real("adversarialWeight", b.adversarialWeight);
-        b.content = s.choice("content", Content.class, b.content);
-        String net = s.string("contentNetwork", null);
-        if (net != null && !net.isEmpty()) {
-            if (net.equals(IN_MEMORY)) {
-                throw new IllegalArgumentException("this SRGAN used an in-memory feature network: rebuild it with "
-                        + "Srgan.builder().featureNetwork(...) or give contentNetwork=PATH");
+        return new Builder().config(config);
+    }
+
+    /**
+     * An SRGAN with these settings, its networks initialised from {@code seed} (G) and {@code seed + 1} (D);
+     * {@link Content#FEATURES} reads the feature network from {@code contentNetwork}.
+     */
+    public static Srgan create(SrganSettings s, long seed) {
+        return create(s, null, seed);
+    }
+
+    private static Srgan create(SrganSettings s, ComputationGraph inMemory, long seed) {
+        PerceptualLoss features = null;
+        Map<String, String> config = new LinkedHashMap<>(SrganSettings.TABLE.write(s));
+        if (s.content() == Content.FEATURES) {
+            ComputationGraph net = inMemory;
+            if (net == null) {
+                if (s.contentNetwork() == null) {
+                    throw new IllegalArgumentException("content=features needs contentNetwork=PATH (a DL4J "
+                            + "ComputationGraph zip, e.g. an imported VGG19) and contentLayer=NAME");
+                }
+                try {
+                    net = ModelSerializer.restoreComputationGraph(new File(s.contentNetwork().toString()), false);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the feature network " + s.contentNetwork(), e);
+                }
+            } else {
+                config.put(SrganSettings.CONTENT_NETWORK.name(), SrganSettings.IN_MEMORY); // cannot be recreated alone
             }
-            b.contentNetworkPath = Path.of(net);
+            features = PerceptualLoss.of(net, s.contentLayer(), s.contentScaling(), s.contentFeatureScale());
         }
-        b.contentLayer = s.string("contentLayer", b.contentLayer);
-        b.contentScaling = s.choice("contentScaling", PerceptualLoss.InputScaling.class, b.contentScaling);
-        b.contentFeatureScale = s.real("contentFeatureScale", b.contentFeatureScale);
-        s.rejectUnknown();
-        return b;
+        var d = SrNets.discriminator(seed + 1, s.cropSize(), s.discriminatorFilters(), s.discriminatorDense(),
+                s.learningRate());
+        return new Srgan(s, config, SrGeneratorSettings.generator(s, seed), Discriminator.of(d), features);
+    }
+
+    /** The settings this variant was built with. */
+    public SrganSettings settings() {
+        return settings;
     }
 
     public Discriminator discriminator() {
@@ -147,158 +165,62 @@ public final class Srgan extends SrVariant {
         return losses;
     }
 
-    /** Settings; every one has a default from the preset or the paper. */
-    public static final class Builder {
-        final SrResNet.Builder g = new SrResNet.Builder();
-        Integer discriminatorFilters;
-        Integer discriminatorDense;
-        double adversarialWeight = 1e-3;
-        Content content = Content.MSE;
-        Path contentNetworkPath;
-        ComputationGraph contentNetwork;
-        String contentLayer = "block5_conv4";
-        PerceptualLoss.InputScaling contentScaling = PerceptualLoss.InputScaling.CAFFE;
-        double contentFeatureScale = 1 / 12.75;
+    /** Settings; every one has a default from the preset or the paper ({@link SrganSettings} documents each). */
+    public static final class Builder extends SrGeneratorBuilder<SrganSettings, Builder> {
+        private ComputationGraph contentNetwork;
 
-        private Builder() {}
-
-        /** Size preset (default {@link Preset#PAPER}). */
-        public Builder preset(Preset p) {
-            g.preset(p);
-            return this;
-        }
-
-        /** Generator residual blocks (paper 16). */
-        public Builder blocks(int n) {
-            g.blocks(n);
-            return this;
-        }
-
-        /** Generator features (paper 64). */
-        public Builder features(int n) {
-            g.features(n);
-            return this;
-        }
-
-        /** HR crop = discriminator input size (paper 96). */
-        public Builder cropSize(int n) {
-            g.cropSize(n);
-            return this;
-        }
-
-        /** Kernel of the generator's last convolution (paper 9, cpu 3). */
-        public Builder outputKernel(int k) {
-            g.outputKernel(k);
-            return this;
-        }
-
-        /** Residual over bicubic upsampling in the generator (paper false, cpu true). */
-        public Builder bicubicSkip(boolean on) {
-            g.bicubicSkip(on);
-            return this;
-        }
-
-        /** Adam learning rate of both networks (paper 1e-4). */
-        public Builder learningRate(double lr) {
-            g.learningRate(lr);
-            return this;
+        private Builder() {
+            super(SrganSettings.TABLE);
         }
 
         /** Discriminator filters of its first layer, doubled up to 8x (paper 64). */
         public Builder discriminatorFilters(int n) {
-            this.discriminatorFilters = SrResNet.Builder.atLeast("discriminatorFilters", n, 1);
-            return this;
+            return set(SrganSettings.DISCRIMINATOR_FILTERS, n);
         }
 
         /** Discriminator dense units (paper 1024). */
         public Builder discriminatorDense(int n) {
-            this.discriminatorDense = SrResNet.Builder.atLeast("discriminatorDense", n, 1);
-            return this;
+            return set(SrganSettings.DISCRIMINATOR_DENSE, n);
         }
 
         /** Weight of the adversarial term in G's loss (paper 1e-3). */
         public Builder adversarialWeight(double w) {
-            this.adversarialWeight = w;
-            return this;
+            return set(SrganSettings.ADVERSARIAL_WEIGHT, w);
         }
 
         /** Content term (default {@link Content#MSE}). */
         public Builder content(Content c) {
-            this.content = Objects.requireNonNull(c);
-            return this;
+            return set(SrganSettings.CONTENT, Objects.requireNonNull(c));
         }
 
         /**
          * Feature network for {@link Content#FEATURES}, saved with {@code ModelSerializer} (a ComputationGraph).
          */
         public Builder featureNetwork(Path file, String layer, PerceptualLoss.InputScaling scaling) {
-            this.contentNetworkPath = Objects.requireNonNull(file);
             this.contentNetwork = null;
-            this.contentLayer = Objects.requireNonNull(layer);
-            this.contentScaling = Objects.requireNonNull(scaling);
-            this.content = Content.FEATURES;
-            return this;
+            return features(Objects.requireNonNull(file), layer, scaling);
         }
 
         /** An in-memory feature network for {@link Content#FEATURES} (checkpoints then cannot recreate it alone). */
         public Builder featureNetwork(ComputationGraph network, String layer, PerceptualLoss.InputScaling scaling) {
             this.contentNetwork = Objects.requireNonNull(network);
-            this.contentNetworkPath = null;
-            this.contentLayer = Objects.requireNonNull(layer);
-            this.contentScaling = Objects.requireNonNull(scaling);
-            this.content = Content.FEATURES;
-            return this;
+            return features(null, layer, scaling);
+        }
+
+        private Builder features(Path file, String layer, PerceptualLoss.InputScaling scaling) {
+            return set(SrganSettings.CONTENT_NETWORK, file).set(SrganSettings.CONTENT_LAYER, Objects.requireNonNull(layer))
+                    .set(SrganSettings.CONTENT_SCALING, Objects.requireNonNull(scaling))
+                    .set(SrganSettings.CONTENT, Content.FEATURES);
         }
 
         /** Multiplier of the features before the MSE (paper 1/12.75 for VGG19). */
         public Builder contentFeatureScale(double s) {
-            this.contentFeatureScale = s;
-            return this;
-        }
-
-        int dFilters() {
-            return discriminatorFilters != null ? discriminatorFilters : g.preset.discriminatorFilters;
-        }
-
-        int dDense() {
-            return discriminatorDense != null ? discriminatorDense : g.preset.discriminatorDense;
-        }
-
-        Map<String, String> toConfig() {
-            Map<String, String> m = g.toConfig();
-            m.put("discriminatorFilters", Integer.toString(dFilters()));
-            m.put("discriminatorDense", Integer.toString(dDense()));
-            m.put("adversarialWeight", Double.toString(adversarialWeight));
-            m.put("content", content.name().toLowerCase(Locale.ROOT));
-            if (content == Content.FEATURES) {
-                m.put("contentNetwork", contentNetworkPath != null ? contentNetworkPath.toString() : IN_MEMORY);
-                m.put("contentLayer", contentLayer);
-                m.put("contentScaling", contentScaling.name().toLowerCase(Locale.ROOT));
-                m.put("contentFeatureScale", Double.toString(contentFeatureScale));
-            }
-            return m;
+            return set(SrganSettings.CONTENT_FEATURE_SCALE, s);
         }
 
         /** Builds both networks, initialised from {@code seed} (G) and {@code seed + 1} (D). */
         public Srgan build(long seed) {
-            PerceptualLoss features = null;
-            if (content == Content.FEATURES) {
-                ComputationGraph net = contentNetwork;
-                if (net == null) {
-                    if (contentNetworkPath == null) {
-                        throw new IllegalArgumentException("content=features needs contentNetwork=PATH (a DL4J "
-                                + "ComputationGraph zip, e.g. an imported VGG19) and contentLayer=NAME");
-                    }
-                    try {
-                        net = ModelSerializer.restoreComputationGraph(new File(contentNetworkPath.toString()), false);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read the feature network " + contentNetworkPath, e);
-                    }
-                }
-                features = PerceptualLoss.of(net, contentLayer, contentScaling, contentFeatureScale);
-            }
-            var d = SrNets.discriminator(seed + 1, g.cropSize(), dFilters(), dDense(), g.learningRate());
-            return new Srgan(this, g.buildGenerator(seed), Discriminator.of(d), features);
+            return create(settings(), contentNetwork, seed);
         }
     }
 }

@@ -2,9 +2,8 @@ package org.gan4j.models.unconditional;
 
 import org.gan4j.models.AdversarialLossKind;
 
-import org.gan4j.models.Settings;
+import org.gan4j.core.settings.SettingsBuilder;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -76,224 +75,176 @@ public final class Dcgan extends NoiseToImageGan {
         RADFORD_64
     }
 
-    private Dcgan(Builder b, Generator g, Discriminator d) {
-        super(NAME, g, d, b.loss.create(b.realLabel), b.generatorEvery, b.imageShape(), b.imageShape(), b.toConfig());
+    private final DcganSettings settings;
+
+    private Dcgan(DcganSettings s, Generator g, Discriminator d) {
+        super(NAME, g, d, s.loss().create(s.realLabel()), s.generatorEvery(), s.imageShape(), s.imageShape(),
+                DcganSettings.TABLE.write(s));
+        this.settings = s;
     }
 
-    /** A builder with the paper/tutorial defaults. */
+    /** A builder with the paper/tutorial defaults ({@link DcganSettings}). */
     public static Builder builder() {
         return new Builder();
     }
 
     /** A builder initialised from settings as {@link #config()} gives them (unknown keys are an error). */
     public static Builder fromConfig(Map<String, String> config) {
-        Settings s = new Settings(NAME, config);
-        Builder b = new Builder();
-        b.architecture = s.choice("architecture", Architecture.class, b.architecture);
-        b.latentSize = s.integer("latentSize", b.latentSize);
-        b.channels = s.integer("channels", b.channels);
-        b.learningRate = s.has("learningRate") ? s.real("learningRate", 0) : null;
-        b.beta1 = s.has("beta1") ? s.real("beta1", 0) : null;
-        b.loss = s.choice("loss", AdversarialLossKind.class, b.loss);
-        b.realLabel = s.real("realLabel", b.realLabel);
-        b.generatorEvery = s.integer("generatorEvery", b.generatorEvery);
-        s.rejectUnknown();
-        return b;
+        return new Builder().config(config);
     }
 
-    /** Optional settings; defaults follow the chosen architecture's source. */
-    public static final class Builder {
-        private Architecture architecture = Architecture.TUTORIAL_28;
-        private int latentSize = 100;
-        private int channels = 1;
-        private Double learningRate;
-        private Double beta1;
-        private AdversarialLossKind loss = AdversarialLossKind.NON_SATURATING;
-        private double realLabel = 1.0;
-        private int generatorEvery = 1;
+    /** The settings this variant was built with. */
+    public DcganSettings settings() {
+        return settings;
+    }
 
-        private Builder() {}
+    /** Optional settings; {@link DcganSettings} documents each with its default. */
+    public static final class Builder extends SettingsBuilder<DcganSettings, Builder> {
+        private Builder() {
+            super(DcganSettings.TABLE);
+        }
 
         /** Network preset (default {@link Architecture#TUTORIAL_28}). */
         public Builder architecture(Architecture a) {
-            this.architecture = a;
-            return this;
+            return set(DcganSettings.ARCHITECTURE, a);
         }
 
         /** Length of the noise vector z (default 100). */
         public Builder latentSize(int n) {
-            this.latentSize = positive("latentSize", n);
-            return this;
+            return set(CommonSettings.LATENT_SIZE, n);
         }
 
         /** Image channels; only {@link Architecture#RADFORD_64} accepts other than 1 (default 1). */
         public Builder channels(int c) {
-            this.channels = positive("channels", c);
-            return this;
+            return set(DcganSettings.CHANNELS, c);
         }
 
         /** Adam learning rate for both networks (default 2e-4, Radford et al.; the tutorial uses 1e-4). */
         public Builder learningRate(double lr) {
-            this.learningRate = lr;
-            return this;
+            return set(CommonSettings.LEARNING_RATE, lr);
         }
 
         /** Adam beta1 (default 0.5, Radford et al.; the tutorial uses 0.9). */
         public Builder beta1(double b1) {
-            this.beta1 = b1;
-            return this;
+            return set(CommonSettings.BETA1, b1);
         }
 
         /** Adversarial loss (default non-saturating BCE). */
         public Builder loss(AdversarialLossKind kind) {
-            this.loss = kind;
-            return this;
+            return set(CommonSettings.LOSS, kind);
         }
 
         /** D's label for real data; below 1 is one-sided label smoothing (default 1). */
         public Builder realLabel(double label) {
-            this.realLabel = label;
-            return this;
+            return set(CommonSettings.REAL_LABEL, label);
         }
 
         /** Train G every n-th iteration, D every iteration (default 1). */
         public Builder generatorEvery(int n) {
-            this.generatorEvery = positive("generatorEvery", n);
-            return this;
+            return set(CommonSettings.GENERATOR_EVERY, n);
         }
 
-        /** Builds the networks, initialised from {@code seed}. */
+        /** Builds the networks, initialised from {@code seed} (G) and {@code seed + 1} (D). */
         public Dcgan build(long seed) {
-            if (architecture == Architecture.TUTORIAL_28 && channels != 1) {
-                throw new IllegalArgumentException("the tutorial architecture is 28x28x1; use architecture radford64 for "
-                        + channels + " channels");
-            }
-            MultiLayerNetwork g = new MultiLayerNetwork(architecture == Architecture.TUTORIAL_28
-                    ? tutorialGenerator(seed) : radfordGenerator(seed));
-            g.init();
-            MultiLayerNetwork d = new MultiLayerNetwork(architecture == Architecture.TUTORIAL_28
-                    ? tutorialDiscriminator(seed + 1) : radfordDiscriminator(seed + 1));
-            d.init();
-            long[] z = architecture == Architecture.TUTORIAL_28 ? new long[] {latentSize} : new long[] {latentSize, 1, 1};
-            return new Dcgan(this, Generator.of(g, z), Discriminator.of(d));
+            return create(settings(), seed);
         }
+    }
 
-        long[] imageShape() {
-            return architecture == Architecture.TUTORIAL_28 ? new long[] {1, 28, 28} : new long[] {channels, 64, 64};
-        }
+    /** A DCGAN with these settings, its networks initialised from {@code seed} (G) and {@code seed + 1} (D). */
+    public static Dcgan create(DcganSettings s, long seed) {
+        boolean tutorial = s.architecture() == Architecture.TUTORIAL_28;
+        MultiLayerNetwork g = new MultiLayerNetwork(tutorial ? tutorialGenerator(s, seed) : radfordGenerator(s, seed));
+        g.init();
+        MultiLayerNetwork d = new MultiLayerNetwork(tutorial ? tutorialDiscriminator(s, seed + 1)
+                : radfordDiscriminator(s, seed + 1));
+        d.init();
+        long[] z = tutorial ? new long[] {s.latentSize()} : new long[] {s.latentSize(), 1, 1};
+        return new Dcgan(s, Generator.of(g, z), Discriminator.of(d));
+    }
 
-        double lr() {
-            return learningRate != null ? learningRate : 2e-4;
-        }
+    private static Adam adam(DcganSettings s) {
+        double eps = s.architecture() == Architecture.TUTORIAL_28 ? 1e-7 : 1e-8;
+        return new Adam(s.learningRate(), s.beta1(), 0.999, eps);
+    }
 
-        double b1() {
-            return beta1 != null ? beta1 : 0.5;
-        }
+    private static MultiLayerConfiguration tutorialGenerator(DcganSettings s, long seed) {
+        IActivation lrelu = new LeakyReLU(0.3);
+        return new NeuralNetConfiguration.Builder().seed(seed).updater(adam(s)).weightInit(new GlorotUniform())
+                .list()
+                .layer(new DenseLayer.Builder().nOut(7 * 7 * 256).hasBias(false).activation(Activation.IDENTITY).build())
+                .layer(kerasBatchNorm())
+                .layer(new ActivationLayer.Builder().activation(lrelu).build())
+                .layer(deconv(128, 1, false, Activation.IDENTITY))
+                .layer(kerasBatchNorm())
+                .layer(new ActivationLayer.Builder().activation(lrelu).build())
+                .layer(deconv(64, 2, false, Activation.IDENTITY))
+                .layer(kerasBatchNorm())
+                .layer(new ActivationLayer.Builder().activation(lrelu).build())
+                .layer(deconv(1, 2, false, Activation.TANH))
+                .inputPreProcessor(3, new FeedForwardToCnnPreProcessor(7, 7, 256))
+                .setInputType(InputType.feedForward(s.latentSize()))
+                .build();
+    }
 
-        private Adam adam() {
-            double eps = architecture == Architecture.TUTORIAL_28 ? 1e-7 : 1e-8;
-            return new Adam(lr(), b1(), 0.999, eps);
-        }
+    private static MultiLayerConfiguration tutorialDiscriminator(DcganSettings s, long seed) {
+        IActivation lrelu = new LeakyReLU(0.3);
+        return new NeuralNetConfiguration.Builder().seed(seed).updater(adam(s)).weightInit(new GlorotUniform())
+                .list()
+                .layer(conv(64, 5, 2, lrelu))
+                .layer(new DropoutLayer.Builder(new InvertedDropout(0.7)).build()) // keep probability: TF Dropout(0.3)
+                .layer(conv(128, 5, 2, lrelu))
+                .layer(new DropoutLayer.Builder(new InvertedDropout(0.7)).build())
+                .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build())
+                .setInputType(InputType.convolutional(28, 28, 1))
+                .build();
+    }
 
-        private MultiLayerConfiguration tutorialGenerator(long seed) {
-            IActivation lrelu = new LeakyReLU(0.3);
-            return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(new GlorotUniform())
-                    .list()
-                    .layer(new DenseLayer.Builder().nOut(7 * 7 * 256).hasBias(false).activation(Activation.IDENTITY).build())
-                    .layer(kerasBatchNorm())
-                    .layer(new ActivationLayer.Builder().activation(lrelu).build())
-                    .layer(deconv(128, 1, false, Activation.IDENTITY))
-                    .layer(kerasBatchNorm())
-                    .layer(new ActivationLayer.Builder().activation(lrelu).build())
-                    .layer(deconv(64, 2, false, Activation.IDENTITY))
-                    .layer(kerasBatchNorm())
-                    .layer(new ActivationLayer.Builder().activation(lrelu).build())
-                    .layer(deconv(1, 2, false, Activation.TANH))
-                    .inputPreProcessor(3, new FeedForwardToCnnPreProcessor(7, 7, 256))
-                    .setInputType(InputType.feedForward(latentSize))
-                    .build();
-        }
-
-        private MultiLayerConfiguration tutorialDiscriminator(long seed) {
-            IActivation lrelu = new LeakyReLU(0.3);
-            return new NeuralNetConfiguration.Builder().seed(seed).updater(adam()).weightInit(new GlorotUniform())
-                    .list()
-                    .layer(conv(64, 5, 2, lrelu))
-                    .layer(new DropoutLayer.Builder(new InvertedDropout(0.7)).build()) // keep probability: TF Dropout(0.3)
-                    .layer(conv(128, 5, 2, lrelu))
-                    .layer(new DropoutLayer.Builder(new InvertedDropout(0.7)).build())
-                    .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build())
-                    .setInputType(InputType.convolutional(28, 28, 1))
-                    .build();
-        }
-
-        private MultiLayerConfiguration radfordGenerator(long seed) {
-            var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam())
-                    .weightInit(new NormalDistribution(0, 0.02)).list();
-            int[] filters = {1024, 512, 256, 128};
-            for (int i = 0; i < filters.length; i++) {
-                list.layer(new TransposedConvolution2D.Builder().nOut(filters[i]).kernelSize(4, 4)
-                        .stride(i == 0 ? 1 : 2, i == 0 ? 1 : 2).padding(i == 0 ? 0 : 1, i == 0 ? 0 : 1)
-                        .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
-                list.layer(new BatchNorm.Builder().decay(0.9).eps(1e-5).build());
-                list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
-            }
-            list.layer(new TransposedConvolution2D.Builder().nOut(channels).kernelSize(4, 4).stride(2, 2).padding(1, 1)
-                    .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.TANH).build());
-            return list.setInputType(InputType.convolutional(1, 1, latentSize)).build();
-        }
-
-        private MultiLayerConfiguration radfordDiscriminator(long seed) {
-            IActivation lrelu = new LeakyReLU(0.2);
-            var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam())
-                    .weightInit(new NormalDistribution(0, 0.02)).list();
-            int[] filters = {64, 128, 256, 512};
-            for (int i = 0; i < filters.length; i++) {
-                list.layer(new Convolution2D.Builder().nOut(filters[i]).kernelSize(4, 4).stride(2, 2).padding(1, 1)
-                        .convolutionMode(ConvolutionMode.Truncate).hasBias(false)
-                        .activation(i == 0 ? lrelu : Activation.IDENTITY.getActivationFunction()).build());
-                if (i > 0) {
-                    list.layer(new BatchNorm.Builder().decay(0.9).eps(1e-5).build());
-                    list.layer(new ActivationLayer.Builder().activation(lrelu).build());
-                }
-            }
-            list.layer(new Convolution2D.Builder().nOut(1).kernelSize(4, 4).stride(1, 1)
+    private static MultiLayerConfiguration radfordGenerator(DcganSettings s, long seed) {
+        var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam(s))
+                .weightInit(new NormalDistribution(0, 0.02)).list();
+        int[] filters = {1024, 512, 256, 128};
+        for (int i = 0; i < filters.length; i++) {
+            list.layer(new TransposedConvolution2D.Builder().nOut(filters[i]).kernelSize(4, 4)
+                    .stride(i == 0 ? 1 : 2, i == 0 ? 1 : 2).padding(i == 0 ? 0 : 1, i == 0 ? 0 : 1)
                     .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
-            return list.setInputType(InputType.convolutional(64, 64, channels)).build();
+            list.layer(new BatchNorm.Builder().decay(0.9).eps(1e-5).build());
+            list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
         }
+        list.layer(new TransposedConvolution2D.Builder().nOut(s.channels()).kernelSize(4, 4).stride(2, 2).padding(1, 1)
+                .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.TANH).build());
+        return list.setInputType(InputType.convolutional(1, 1, s.latentSize())).build();
+    }
 
-        private static BatchNormalization kerasBatchNorm() {
-            return new BatchNorm.Builder().decay(0.99).eps(1e-3).build();
-        }
-
-        private static Deconvolution2D deconv(int filters, int stride, boolean bias, Activation activation) {
-            return new TransposedConvolution2D.Builder().nOut(filters).kernelSize(5, 5).stride(stride, stride)
-                    .convolutionMode(ConvolutionMode.Same).hasBias(bias).activation(activation).build();
-        }
-
-        private static ConvolutionLayer conv(int filters, int kernel, int stride, IActivation activation) {
-            return new Convolution2D.Builder().nOut(filters).kernelSize(kernel, kernel).stride(stride, stride)
-                    .convolutionMode(ConvolutionMode.Same).activation(activation).build();
-        }
-
-        Map<String, String> toConfig() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("architecture", architecture.name().toLowerCase(java.util.Locale.ROOT));
-            m.put("latentSize", Integer.toString(latentSize));
-            m.put("channels", Integer.toString(channels));
-            m.put("learningRate", Double.toString(lr()));
-            m.put("beta1", Double.toString(b1()));
-            m.put("loss", loss.name().toLowerCase(java.util.Locale.ROOT));
-            m.put("realLabel", Double.toString(realLabel));
-            m.put("generatorEvery", Integer.toString(generatorEvery));
-            return m;
-        }
-
-        static int positive(String name, int v) {
-            if (v <= 0) {
-                throw new IllegalArgumentException(name + " must be positive, got " + v);
+    private static MultiLayerConfiguration radfordDiscriminator(DcganSettings s, long seed) {
+        IActivation lrelu = new LeakyReLU(0.2);
+        var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam(s))
+                .weightInit(new NormalDistribution(0, 0.02)).list();
+        int[] filters = {64, 128, 256, 512};
+        for (int i = 0; i < filters.length; i++) {
+            list.layer(new Convolution2D.Builder().nOut(filters[i]).kernelSize(4, 4).stride(2, 2).padding(1, 1)
+                    .convolutionMode(ConvolutionMode.Truncate).hasBias(false)
+                    .activation(i == 0 ? lrelu : Activation.IDENTITY.getActivationFunction()).build());
+            if (i > 0) {
+                list.layer(new BatchNorm.Builder().decay(0.9).eps(1e-5).build());
+                list.layer(new ActivationLayer.Builder().activation(lrelu).build());
             }
-            return v;
         }
+        list.layer(new Convolution2D.Builder().nOut(1).kernelSize(4, 4).stride(1, 1)
+                .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
+        return list.setInputType(InputType.convolutional(64, 64, s.channels())).build();
+    }
+
+    private static BatchNormalization kerasBatchNorm() {
+        return new BatchNorm.Builder().decay(0.99).eps(1e-3).build();
+    }
+
+    private static Deconvolution2D deconv(int filters, int stride, boolean bias, Activation activation) {
+        return new TransposedConvolution2D.Builder().nOut(filters).kernelSize(5, 5).stride(stride, stride)
+                .convolutionMode(ConvolutionMode.Same).hasBias(bias).activation(activation).build();
+    }
+
+    private static ConvolutionLayer conv(int filters, int kernel, int stride, IActivation activation) {
+        return new Convolution2D.Builder().nOut(filters).kernelSize(kernel, kernel).stride(stride, stride)
+                .convolutionMode(ConvolutionMode.Same).activation(activation).build();
     }
 }

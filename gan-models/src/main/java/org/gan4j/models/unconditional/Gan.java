@@ -2,10 +2,8 @@ package org.gan4j.models.unconditional;
 
 import org.gan4j.models.AdversarialLossKind;
 
-import org.gan4j.models.Settings;
+import org.gan4j.core.settings.SettingsBuilder;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -37,142 +35,114 @@ public final class Gan extends NoiseToImageGan {
     /** Batch size to train with unless told otherwise (see the class description). */
     public static final int DEFAULT_BATCH_SIZE = 64;
 
-    private Gan(Builder b, Generator g, Discriminator d) {
-        super(NAME, g, d, b.loss.create(b.realLabel), b.generatorEvery, b.imageShape(),
-                new long[] {b.height * b.width * b.channels}, b.toConfig());
+    private final GanSettings settings;
+
+    private Gan(GanSettings s, Generator g, Discriminator d) {
+        super(NAME, g, d, s.loss().create(s.realLabel()), s.generatorEvery(), imageShape(s),
+                new long[] {(long) s.height() * s.width() * s.channels()}, GanSettings.TABLE.write(s));
+        this.settings = s;
     }
 
+    /** A builder with the tutorial defaults ({@link GanSettings}). */
     public static Builder builder() {
         return new Builder();
     }
 
     /** A builder initialised from settings as {@link #config()} gives them (unknown keys are an error). */
     public static Builder fromConfig(Map<String, String> config) {
-        Settings s = new Settings(NAME, config);
-        Builder b = new Builder();
-        b.latentSize = s.integer("latentSize", b.latentSize);
-        b.channels = s.integer("channels", b.channels);
-        b.height = s.integer("height", b.height);
-        b.width = s.integer("width", b.width);
-        b.learningRate = s.real("learningRate", b.learningRate);
-        b.beta1 = s.real("beta1", b.beta1);
-        b.loss = s.choice("loss", AdversarialLossKind.class, b.loss);
-        b.realLabel = s.real("realLabel", b.realLabel);
-        b.generatorEvery = s.integer("generatorEvery", b.generatorEvery);
-        s.rejectUnknown();
-        return b;
+        return new Builder().config(config);
     }
 
-    /** Optional settings with the tutorial defaults. */
-    public static final class Builder {
-        private int latentSize = 100;
-        private int channels = 1;
-        private int height = 28;
-        private int width = 28;
-        private double learningRate = 2e-4;
-        private double beta1 = 0.5;
-        private AdversarialLossKind loss = AdversarialLossKind.NON_SATURATING;
-        private double realLabel = 1.0;
-        private int generatorEvery = 1;
+    /** The settings this variant was built with. */
+    public GanSettings settings() {
+        return settings;
+    }
 
-        private Builder() {}
+    private static long[] imageShape(GanSettings s) {
+        return new long[] {s.channels(), s.height(), s.width()};
+    }
+
+    /** Optional settings with the tutorial defaults; {@link GanSettings} documents each. */
+    public static final class Builder extends SettingsBuilder<GanSettings, Builder> {
+        private Builder() {
+            super(GanSettings.TABLE);
+        }
 
         /** Length of z (default 100). */
         public Builder latentSize(int n) {
-            latentSize = Dcgan.Builder.positive("latentSize", n);
-            return this;
+            return set(CommonSettings.LATENT_SIZE, n);
         }
 
         /** Image shape (default 1 x 28 x 28). */
         public Builder imageShape(int channels, int height, int width) {
-            this.channels = Dcgan.Builder.positive("channels", channels);
-            this.height = Dcgan.Builder.positive("height", height);
-            this.width = Dcgan.Builder.positive("width", width);
-            return this;
+            return set(GanSettings.CHANNELS, channels).set(GanSettings.HEIGHT, height).set(GanSettings.WIDTH, width);
         }
 
         /** Adam learning rate (default 2e-4). */
         public Builder learningRate(double lr) {
-            learningRate = lr;
-            return this;
+            return set(CommonSettings.LEARNING_RATE, lr);
         }
 
         /** Adam beta1 (default 0.5). */
         public Builder beta1(double b1) {
-            beta1 = b1;
-            return this;
+            return set(CommonSettings.BETA1, b1);
         }
 
         /** Adversarial loss (default non-saturating). */
         public Builder loss(AdversarialLossKind kind) {
-            loss = kind;
-            return this;
+            return set(CommonSettings.LOSS, kind);
         }
 
         /** D's label for real data; below 1 is one-sided label smoothing (default 1). */
         public Builder realLabel(double label) {
-            realLabel = label;
-            return this;
+            return set(CommonSettings.REAL_LABEL, label);
         }
 
         /** Train G every n-th iteration (default 1). */
         public Builder generatorEvery(int n) {
-            generatorEvery = Dcgan.Builder.positive("generatorEvery", n);
-            return this;
+            return set(CommonSettings.GENERATOR_EVERY, n);
         }
 
+        /** Builds the networks, initialised from {@code seed} (G) and {@code seed + 1} (D). */
         public Gan build(long seed) {
-            MultiLayerNetwork g = new MultiLayerNetwork(generator(seed));
-            g.init();
-            MultiLayerNetwork d = new MultiLayerNetwork(discriminator(seed + 1));
-            d.init();
-            return new Gan(this, Generator.of(g, latentSize), Discriminator.of(d));
+            return create(settings(), seed);
         }
+    }
 
-        long[] imageShape() {
-            return new long[] {channels, height, width};
-        }
+    /** A GAN with these settings, its networks initialised from {@code seed} (G) and {@code seed + 1} (D). */
+    public static Gan create(GanSettings s, long seed) {
+        MultiLayerNetwork g = new MultiLayerNetwork(generator(s, seed));
+        g.init();
+        MultiLayerNetwork d = new MultiLayerNetwork(discriminator(s, seed + 1));
+        d.init();
+        return new Gan(s, Generator.of(g, s.latentSize()), Discriminator.of(d));
+    }
 
-        private NeuralNetConfiguration.ListBuilder base(long seed) {
-            return new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(learningRate, beta1, 0.999, 1e-7))
-                    .weightInit(WeightInit.XAVIER_UNIFORM).list();
-        }
+    private static NeuralNetConfiguration.ListBuilder base(GanSettings s, long seed) {
+        return new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(s.learningRate(), s.beta1(), 0.999, 1e-7))
+                .weightInit(WeightInit.XAVIER_UNIFORM).list();
+    }
 
-        private MultiLayerConfiguration generator(long seed) {
-            var list = base(seed);
-            int[] widths = {128, 256, 512, 1024};
-            for (int i = 0; i < widths.length; i++) {
-                list.layer(new DenseLayer.Builder().nOut(widths[i]).activation(Activation.IDENTITY).build());
-                if (i > 0) {
-                    list.layer(new BatchNormalization.Builder().decay(0.8).eps(1e-3).build());
-                }
-                list.layer(new ActivationLayer.Builder().activation(new ActivationLReLU(0.2)).build());
+    private static MultiLayerConfiguration generator(GanSettings s, long seed) {
+        var list = base(s, seed);
+        int[] widths = {128, 256, 512, 1024};
+        for (int i = 0; i < widths.length; i++) {
+            list.layer(new DenseLayer.Builder().nOut(widths[i]).activation(Activation.IDENTITY).build());
+            if (i > 0) {
+                list.layer(new BatchNormalization.Builder().decay(0.8).eps(1e-3).build());
             }
-            list.layer(new DenseLayer.Builder().nOut(channels * height * width).activation(Activation.TANH).build());
-            return list.setInputType(InputType.feedForward(latentSize)).build();
+            list.layer(new ActivationLayer.Builder().activation(new ActivationLReLU(0.2)).build());
         }
+        list.layer(new DenseLayer.Builder().nOut((long) s.channels() * s.height() * s.width()).activation(Activation.TANH).build());
+        return list.setInputType(InputType.feedForward(s.latentSize())).build();
+    }
 
-        private MultiLayerConfiguration discriminator(long seed) {
-            return base(seed)
-                    .layer(new DenseLayer.Builder().nOut(512).activation(new ActivationLReLU(0.2)).build())
-                    .layer(new DenseLayer.Builder().nOut(256).activation(new ActivationLReLU(0.2)).build())
-                    .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build())
-                    .setInputType(InputType.feedForward((long) channels * height * width))
-                    .build();
-        }
-
-        Map<String, String> toConfig() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("latentSize", Integer.toString(latentSize));
-            m.put("channels", Integer.toString(channels));
-            m.put("height", Integer.toString(height));
-            m.put("width", Integer.toString(width));
-            m.put("learningRate", Double.toString(learningRate));
-            m.put("beta1", Double.toString(beta1));
-            m.put("loss", loss.name().toLowerCase(Locale.ROOT));
-            m.put("realLabel", Double.toString(realLabel));
-            m.put("generatorEvery", Integer.toString(generatorEvery));
-            return m;
-        }
+    private static MultiLayerConfiguration discriminator(GanSettings s, long seed) {
+        return base(s, seed)
+                .layer(new DenseLayer.Builder().nOut(512).activation(new ActivationLReLU(0.2)).build())
+                .layer(new DenseLayer.Builder().nOut(256).activation(new ActivationLReLU(0.2)).build())
+                .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build())
+                .setInputType(InputType.feedForward((long) s.channels() * s.height() * s.width()))
+                .build();
     }
 }

@@ -1,6 +1,8 @@
 package org.gan4j.models.unconditional;
 
+import java.util.List;
 import java.util.Map;
+import org.gan4j.core.settings.Setting;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.VariantProvider;
 
@@ -29,6 +31,11 @@ public final class Providers {
         public GanVariant create(Map<String, String> config, long seed) {
             return Gan.fromConfig(config).build(seed);
         }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return GanSettings.TABLE.settings();
+        }
     }
 
     /** {@code dcgan}: {@link Dcgan}. */
@@ -51,6 +58,11 @@ public final class Providers {
         @Override
         public GanVariant create(Map<String, String> config, long seed) {
             return Dcgan.fromConfig(config).build(seed);
+        }
+
+        @Override
+        public List<Setting<?>> settings() {
+            return DcganSettings.TABLE.settings();
         }
     }
 }

@@ -1,0 +1,47 @@
+package org.gan4j.models.srgan;
+
+import org.gan4j.core.nn.Generator;
+import org.gan4j.core.settings.Setting;
+
+/**
+ * The generator settings SRResNet and SRGAN share, declared once; defaults come from the {@link Preset}.
+ * {@link SrResNetSettings} and {@link SrganSettings} implement the accessors.
+ */
+interface SrGeneratorSettings {
+    Setting<Preset> PRESET = Setting.choice("preset", Preset.class,
+            "sizes and learning rate: the published model or a small one that learns in minutes on a CPU")
+            .defaultValue(Preset.PAPER);
+    Setting<Integer> BLOCKS = Setting.integer("blocks", "generator residual blocks")
+            .defaultValue(v -> v.get(PRESET).blocks, "16 paper, 4 cpu").require(n -> n >= 0, ">= 0");
+    Setting<Integer> FEATURES = Setting.integer("features", "generator feature maps in the trunk")
+            .defaultValue(v -> v.get(PRESET).features, "64 paper, 32 cpu").require(n -> n >= 1, ">= 1");
+    Setting<Integer> CROP_SIZE = Setting.integer("cropSize", "HR training crop (LR = crop / 4; D's input size)")
+            .defaultValue(v -> v.get(PRESET).cropSize, "96 paper, 48 cpu")
+            .require(n -> n >= 16 && n % 16 == 0, "a positive multiple of 16");
+    Setting<Integer> OUTPUT_KERNEL = Setting.integer("outputKernel", "kernel of the generator's last convolution")
+            .defaultValue(v -> v.get(PRESET).outputKernel, "9 paper, 3 cpu").require(k -> k >= 1 && k % 2 == 1, "odd and positive");
+    Setting<Boolean> BICUBIC_SKIP = Setting.flag("bicubicSkip",
+            "add a fixed bicubic upsampling of the input to G's output, the last conv starting at zero (not in the paper)")
+            .defaultValue(v -> v.get(PRESET).bicubicSkip, "false paper, true cpu");
+    Setting<Double> LEARNING_RATE = Setting.real("learningRate", "Adam learning rate (beta1 0.9) of every network")
+            .defaultValue(v -> v.get(PRESET).learningRate, "1e-4 paper, 5e-4 cpu").require(x -> x > 0, "positive");
+
+    int blocks();
+
+    int features();
+
+    int cropSize();
+
+    int outputKernel();
+
+    boolean bicubicSkip();
+
+    double learningRate();
+
+    /** The generator these settings describe, initialised from {@code seed}. */
+    static Generator generator(SrGeneratorSettings s, long seed) {
+        int lr = s.cropSize() / SrNets.SCALE;
+        return Generator.of(SrNets.generator(seed, s.blocks(), s.features(), s.outputKernel(), s.bicubicSkip(),
+                s.learningRate()), 3, lr, lr);
+    }
+}

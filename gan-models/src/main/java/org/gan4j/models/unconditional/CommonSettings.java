@@ -1,0 +1,23 @@
+package org.gan4j.models.unconditional;
+
+import org.gan4j.core.settings.Setting;
+import org.gan4j.models.AdversarialLossKind;
+
+/** Settings that {@link GanSettings} and {@link DcganSettings} share, declared once. */
+final class CommonSettings {
+    private CommonSettings() {}
+
+    static final Setting<Integer> LATENT_SIZE = Setting.integer("latentSize", "length of the noise vector z")
+            .defaultValue(100).require(n -> n > 0, "positive");
+    static final Setting<Double> LEARNING_RATE = Setting.real("learningRate", "Adam learning rate of both networks")
+            .defaultValue(2e-4).require(x -> x > 0, "positive");
+    static final Setting<Double> BETA1 = Setting.real("beta1", "Adam beta1 of both networks")
+            .defaultValue(0.5).require(x -> x >= 0 && x < 1, "in [0, 1)");
+    static final Setting<AdversarialLossKind> LOSS = Setting.choice("loss", AdversarialLossKind.class,
+            "adversarial loss").defaultValue(AdversarialLossKind.NON_SATURATING);
+    static final Setting<Double> REAL_LABEL = Setting.real("realLabel",
+            "D's target for real data; below 1 is one-sided label smoothing").defaultValue(1.0)
+            .require(x -> x > 0 && x <= 1, "in (0, 1]");
+    static final Setting<Integer> GENERATOR_EVERY = Setting.integer("generatorEvery",
+            "train G every n-th iteration, D every iteration").defaultValue(1).require(n -> n > 0, "positive");
+}
