@@ -31,7 +31,7 @@ public final class ProgressListener implements TrainingListener {
     @Override
     public void onStart(Trainer t) {
         lastPrint = System.nanoTime();
-        out.printf(Locale.ROOT, "training %s: %d epoch(s) x %d batches of %d%s%n", t.variant().name(), t.epochs(),
+        out.printf(Locale.ROOT, "training %s: %s x %d batches of %d%s%n", t.variant().name(), epochs(t),
                 t.batchesPerEpoch(), t.batchSize(), t.iteration() > 0 ? " (resuming at iteration " + t.iteration() + ")" : "");
     }
 
@@ -64,7 +64,8 @@ public final class ProgressListener implements TrainingListener {
         double frac = t.batchesPerEpoch() == 0 ? 0 : (double) t.batchInEpoch() / t.batchesPerEpoch();
         int filled = (int) Math.round(frac * width);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "epoch %d/%d [", t.epoch() + 1, t.epochs()));
+        sb.append(String.format(Locale.ROOT, "epoch %d/%s [", t.epoch() + 1,
+                t.epochs() == Integer.MAX_VALUE ? "-" : Integer.toString(t.epochs())));
         sb.append("#".repeat(filled)).append("-".repeat(width - filled)).append("] ");
         sb.append(t.batchInEpoch()).append('/').append(t.batchesPerEpoch());
         double seconds = t.elapsedNanos() / 1e9;
@@ -79,5 +80,10 @@ public final class ProgressListener implements TrainingListener {
         long s = Math.max(0, Math.round(seconds));
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+    }
+
+    private static String epochs(Trainer t) {
+        return t.epochs() == Integer.MAX_VALUE ? "up to iteration " + t.plannedIterations() + ", epochs"
+                : t.epochs() + " epoch(s)";
     }
 }

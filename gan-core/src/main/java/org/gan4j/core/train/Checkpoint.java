@@ -49,6 +49,12 @@ public final class Checkpoint {
     static final String NETWORKS = "networks/";
     /** The folder of a run folder that holds its checkpoints. */
     static final String RUN_CHECKPOINTS = "checkpoints";
+    /**
+     * Marks checkpoints whose network names follow the naming rule ({@link GanVariant#networks()}); older
+     * ones are read through {@link VariantProvider#legacyNetworkNames()}.
+     */
+    static final String NAMING = "networkNaming";
+    static final String DIRECTIONAL = "directional";
 
     private final Path file;
     private final Properties props;
@@ -63,6 +69,7 @@ public final class Checkpoint {
         Properties p = new Properties();
         p.setProperty("format", Integer.toString(FORMAT));
         p.setProperty("variant", variant.name());
+        p.setProperty(NAMING, DIRECTIONAL);
         int perEpoch = trainer.batchesPerEpoch();
         int epoch = trainer.epoch();
         int batch = trainer.batchInEpoch();
@@ -218,6 +225,7 @@ public final class Checkpoint {
      */
     public Model loadNetwork(String name) throws IOException {
         Backend.configure(); // the restored layers are created below
+        name = storedName(name);
         String type = props.getProperty("network." + name + ".type");
         if (type == null) {
             throw new IllegalArgumentException("checkpoint " + file + " has no network '" + name + "'; it has "
@@ -249,6 +257,23 @@ public final class Checkpoint {
         GanVariant variant = createVariant();
         restoreInto(variant);
         return variant;
+    }
+
+    /**
+     * The name a network has in this file: its own, or for checkpoints written before the naming rule,
+     * the old name the variant's provider gives (e.g. CycleGAN's {@code D_A} was stored as {@code D_B}).
+     */
+    private String storedName(String name) {
+        if (DIRECTIONAL.equals(props.getProperty(NAMING))) {
+            return name;
+        }
+        Map<String, String> legacy;
+        try {
+            legacy = VariantProvider.find(variantName()).legacyNetworkNames();
+        } catch (IllegalArgumentException unknownVariant) {
+            return name;
+        }
+        return legacy.getOrDefault(name, name);
     }
 
     /** Copies every network's state and the variant's own state into {@code variant}. */

@@ -4,6 +4,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.nn.Network;
@@ -21,10 +22,26 @@ public interface GanVariant {
     String name();
 
     /**
-     * The networks by role name ({@code "generator"}, {@code "discriminator"}, ...), in a stable
-     * order. Everything in here is saved in checkpoints, with its optimizer state.
+     * The networks by role name, in a stable order. Naming rule: one-way variants name theirs
+     * {@code generator} and {@code discriminator}; two-way variants name generators by direction
+     * ({@code G_AB} maps domain A to B, {@code G_BA} B to A) and discriminators by the domain they judge
+     * ({@code D_A} judges images of domain A, {@code D_B} of domain B). Everything in here is saved in checkpoints, with its optimizer state.
      */
     Map<String, Network> networks();
+
+    /**
+     * The generators to export as plain DL4J models at the end of a run (inference use: sampling,
+     * translating), by network name; the command line writes {@code generator} as {@code generator.zip}
+     * and every other one as {@code NAME.zip} (e.g. {@code G_AB.zip}, {@code G_BA.zip}). The models may be
+     * copies prepared for inference (e.g. {@link ImageSampler#samplingModel()}).
+     *
+     * <p>Default: the network named {@code generator}, if there is one (the naming rule of one-way
+     * variants); two-way variants return {@code G_AB} and {@code G_BA}.
+     */
+    default Map<String, Model> exportedModels() {
+        Network g = networks().get("generator");
+        return g == null ? Map.of() : Map.of("generator", g.model());
+    }
 
     /**
      * One training iteration on one batch: update the networks and return the named losses of this

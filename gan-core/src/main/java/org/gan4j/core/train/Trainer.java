@@ -52,7 +52,7 @@ public final class Trainer {
     private Trainer(Builder b) {
         this.variant = b.variant;
         this.data = b.data;
-        this.epochs = b.epochs;
+        this.epochs = b.epochs == 0 ? Integer.MAX_VALUE : b.epochs;
         this.seed = b.seed;
         this.maxIterations = b.maxIterations;
         this.listeners = List.copyOf(b.listeners);
@@ -181,6 +181,7 @@ public final class Trainer {
         return data.batchSize();
     }
 
+    /** The epoch limit ({@link Integer#MAX_VALUE} when only {@code maxIterations} limits the run). */
     public int epochs() {
         return epochs;
     }
@@ -213,7 +214,7 @@ public final class Trainer {
     public static final class Builder {
         private final GanVariant variant;
         private final BatchSource data;
-        private int epochs = 1;
+        private int epochs; // 0: not given
         private long seed = 42;
         private long maxIterations = Long.MAX_VALUE;
         private Duration gcInterval = DEFAULT_GC_INTERVAL;
@@ -225,7 +226,10 @@ public final class Trainer {
             this.data = Objects.requireNonNull(data, "data");
         }
 
-        /** Number of epochs (default 1). */
+        /**
+         * Number of epochs. A run needs a length: epochs, {@link #maxIterations}, or both (then whichever
+         * comes first); with only {@code maxIterations} the epochs are not limited.
+         */
         public Builder epochs(int epochs) {
             if (epochs <= 0) {
                 throw new IllegalArgumentException("epochs must be positive, got " + epochs);
@@ -240,7 +244,10 @@ public final class Trainer {
             return this;
         }
 
-        /** Stop after this many iterations in total, counting restored ones (default: no limit). */
+        /**
+         * Stop after this many iterations in total, counting restored ones (without it, after
+         * {@link #epochs}); with only this, the epochs are not limited.
+         */
         public Builder maxIterations(long maxIterations) {
             if (maxIterations <= 0) {
                 throw new IllegalArgumentException("maxIterations must be positive, got " + maxIterations);
@@ -277,7 +284,14 @@ public final class Trainer {
             return this;
         }
 
+        /**
+         * @throws IllegalStateException if neither {@link #epochs} nor {@link #maxIterations} was given
+         */
         public Trainer build() {
+            if (epochs == 0 && maxIterations == Long.MAX_VALUE) {
+                throw new IllegalStateException("give the run a length: Trainer.builder(...).epochs(n), "
+                        + ".maxIterations(n), or both (the run stops at whichever comes first)");
+            }
             return new Trainer(this);
         }
     }

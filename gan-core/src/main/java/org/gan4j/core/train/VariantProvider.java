@@ -45,6 +45,15 @@ public interface VariantProvider {
      */
     GanVariant create(Map<String, String> config, long seed);
 
+    /**
+     * For checkpoints written before gan4j's network naming rule (see {@link GanVariant#networks()}):
+     * the name each current network had there, e.g. {@code G_AB -> G_A}. Only names that changed.
+     * Default: none.
+     */
+    default Map<String, String> legacyNetworkNames() {
+        return Map.of();
+    }
+
     /** Finds the provider for {@code name} on the class path. */
     static VariantProvider find(String name) {
         Backend.configure(); // before the provider builds any network

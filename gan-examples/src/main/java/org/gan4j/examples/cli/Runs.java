@@ -49,19 +49,10 @@ final class Runs {
         try {
             trainer.fit();
             // the hook waits for these too: the JVM must not exit between the last checkpoint and them
-            // every generator as a plain DL4J model: generator.zip, or NAME.zip for two-way models (G_A, G_B,
-            // generatorBA)
-            for (var e : trainer.variant().networks().entrySet()) {
-                // by name: one adapter class plays both roles, so the type cannot tell a generator
-                boolean named = e.getKey().startsWith("generator") || e.getKey().startsWith("G_");
-                if (!named || !(e.getValue() instanceof org.gan4j.core.nn.Generator g)) {
-                    continue;
-                }
-                boolean main = e.getKey().equals("generator");
-                // noise-to-image GANs sample through a copy with re-estimated batch-norm statistics
-                var model = main && trainer.variant() instanceof org.gan4j.core.train.ImageSampler s ? s.samplingModel()
-                        : g.model();
-                AtomicFiles.write(main ? run.generator() : run.root.resolve(e.getKey() + ".zip"),
+            // the generators the variant exports, as plain DL4J models: generator.zip, or NAME.zip (G_AB, G_BA)
+            for (var e : trainer.variant().exportedModels().entrySet()) {
+                var model = e.getValue();
+                AtomicFiles.write(e.getKey().equals("generator") ? run.generator() : run.root.resolve(e.getKey() + ".zip"),
                         out -> ModelSerializer.writeModel(model, out, false));
             }
             if (Files.exists(run.lossLog()) && Files.size(run.lossLog()) > 0) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gan4j.core.data.Batch;
@@ -16,13 +17,15 @@ import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.loss.AdversarialLoss;
 import org.gan4j.core.loss.LossValue;
 import org.gan4j.core.loss.ReconstructionLoss;
-import org.gan4j.core.loss.Target;
 import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
+import org.gan4j.core.train.AdversarialSteps;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Preview;
 import org.gan4j.core.train.StepContext;
+import org.gan4j.models.nets.PatchGan;
+import org.gan4j.models.nets.ResnetGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -35,12 +38,12 @@ import org.nd4j.linalg.learning.config.Adam;
  * {@link Batch#b()} from domain B, drawn independently.
  *
  * <h2>{@link Preset#PAPER} (default)</h2>
- * G_A: A to B, G_B: B to A, each CycleGAN's ResNet generator with 9 blocks (c7s1-64, d128, d256,
+ * G_AB: A to B, G_BA: B to A, each CycleGAN's ResNet generator with 9 blocks (c7s1-64, d128, d256,
  * R256 x 9, u128, u64, c7s1-3, instance norm without affine parameters, reflection padding, tanh),
- * 11,378,179 parameters; D_A (judges B) and D_B (judges A): the 70x70 PatchGAN (3 layers, ndf 64) with
+ * 11,378,179 parameters; D_B (judges B) and D_A (judges A): the 70x70 PatchGAN (3 layers, ndf 64) with
  * instance norm, 2,764,737 parameters. Losses: LSGAN (mean squared error against 1 for real, 0 for
  * fake); cycle L1 with lambda_A = lambda_B = 10; identity L1 weighted lambda_identity x lambda
- * (0.5 x 10: ||G_A(B) - B|| with lambda_B, ||G_B(A) - A|| with lambda_A); each D's loss halved. Each D
+ * (0.5 x 10: ||G_AB(B) - B|| with lambda_B, ||G_BA(A) - A|| with lambda_A); each D's loss halved. Each D
  * sees its fakes through an {@link ImagePool} of 50 images. Adam lr 2e-4, beta1 0.5, beta2 0.999 for
  * the generators (one update of both, as the reference's joint optimizer: Adam is per parameter) and
  * the discriminators; constant for 100 epochs, then linear decay towards 0 over 100 more. Weights
@@ -53,10 +56,10 @@ import org.nd4j.linalg.learning.config.Adam;
  *
  * <h2>One step (the reference's order)</h2>
  * Generators first, through the current discriminators, whose parameters, optimizer state and counters
- * stay untouched (their input gradients only): L_G = LSGAN(D_A(G_A(A))) + LSGAN(D_B(G_B(B)))
- * + lambda_A |G_B(G_A(A)) - A| + lambda_B |G_A(G_B(B)) - B| + identity terms; the cycle terms reach the
+ * stay untouched (their input gradients only): L_G = LSGAN(D_B(G_AB(A))) + LSGAN(D_A(G_BA(B)))
+ * + lambda_A |G_BA(G_AB(A)) - A| + lambda_B |G_AB(G_BA(B)) - B| + identity terms; the cycle terms reach the
  * first generator through the second one's input gradient ({@link Generator#backwardToInput}). Then
- * D_A on B (real) and the pooled G_A(A) (fake), and D_B on A and the pooled G_B(B). Every generator
+ * D_B on B (real) and the pooled G_AB(A) (fake), and D_A on A and the pooled G_BA(B). Every generator
  * forward pass is in training mode; instance norm has no running statistics, so test time computes
  * the same function.
  *
@@ -66,7 +69,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * linear policy, channels of A and B.
  *
  * <h2>Deviations</h2>
- * G_B(B) is computed twice per step (once for the cycle through G_A, once to back-propagate G_B's
+ * G_BA(B) is computed twice per step (once for the cycle through G_AB, once to back-propagate G_BA's
  * adversarial and cycle gradients on the same forward pass): one generator forward pass more than the
  * reference, same values. The pool draws come from the step's seeded random source instead of
  * Python's global {@code random}.
@@ -89,21 +92,21 @@ public final class CycleGan implements GanVariant, ImageTranslator {
     }
 
     private final CycleGanSettings settings;
-    private final Generator gA;
-    private final Generator gB;
-    private final Discriminator dA;
+    private final Generator gAB;
+    private final Generator gBA;
     private final Discriminator dB;
+    private final Discriminator dA;
     private final AdversarialLoss loss = AdversarialLoss.leastSquares();
     private final ImagePool fakeAPool;
     private final ImagePool fakeBPool;
     private final PreviewImages previewImages = new PreviewImages(PREVIEW_IMAGES);
 
-    private CycleGan(CycleGanSettings b, Generator gA, Generator gB, Discriminator dA, Discriminator dB) {
+    private CycleGan(CycleGanSettings b, Generator gAB, Generator gBA, Discriminator dB, Discriminator dA) {
         this.settings = b;
-        this.gA = gA;
-        this.gB = gB;
-        this.dA = dA;
+        this.gAB = gAB;
+        this.gBA = gBA;
         this.dB = dB;
+        this.dA = dA;
         this.fakeAPool = new ImagePool(b.poolSize());
         this.fakeBPool = new ImagePool(b.poolSize());
     }
@@ -129,23 +132,23 @@ public final class CycleGan implements GanVariant, ImageTranslator {
     }
 
     /** A to B. */
-    public Generator generatorA() {
-        return gA;
+    public Generator generatorAB() {
+        return gAB;
     }
 
     /** B to A. */
-    public Generator generatorB() {
-        return gB;
+    public Generator generatorBA() {
+        return gBA;
     }
 
-    /** Judges domain B (real B against G_A(A)). */
-    public Discriminator discriminatorA() {
-        return dA;
-    }
-
-    /** Judges domain A (real A against G_B(B)). */
+    /** Judges domain B (real B against G_AB(A)). */
     public Discriminator discriminatorB() {
         return dB;
+    }
+
+    /** Judges domain A (real A against G_BA(B)). */
+    public Discriminator discriminatorA() {
+        return dA;
     }
 
     /** Side of the square training crops. */
@@ -175,11 +178,17 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         return 4;
     }
 
+    /** Both generators, as plain DL4J models: {@code G_AB} (A to B) and {@code G_BA} (B to A). */
+    @Override
+    public Map<String, Model> exportedModels() {
+        return TwoWay.exportedModels(gAB, gBA);
+    }
+
     @Override
     public Map<String, Network> networks() {
         Map<String, Network> m = new LinkedHashMap<>();
-        m.put("G_A", gA);
-        m.put("G_B", gB);
+        m.put("G_AB", gAB);
+        m.put("G_BA", gBA);
         m.put("D_A", dA);
         m.put("D_B", dB);
         return m;
@@ -229,21 +238,21 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         check(a, b);
         previewImages.takeIfEmpty(a, b);
         GeneratorStep g = generatorStep(a, b);
-        gA.applyGradients();
-        gB.applyGradients();
+        gAB.applyGradients();
+        gBA.applyGradients();
 
         // discriminators on the pooled fakes (plain arrays: nothing flows back into the generators)
         SplittableRandom random = context.random();
-        double lossDA = discriminatorStep(dA, b, fakeBPool.query(g.fakeB(), random));
-        double lossDB = discriminatorStep(dB, a, fakeAPool.query(g.fakeA(), random));
+        double lossDB = discriminatorStep(dB, b, fakeBPool.query(g.fakeB(), random));
+        double lossDA = discriminatorStep(dA, a, fakeAPool.query(g.fakeA(), random));
 
         Map<String, Double> losses = new LinkedHashMap<>();
         losses.put("loss_D_A", lossDA);
-        losses.put("loss_G_A", g.ganA());
+        losses.put("loss_G_AB", g.ganA());
         losses.put("loss_cycle_A", settings.lambdaA() * g.cycleA());
         losses.put("loss_idt_A", settings.lambdaB() * settings.lambdaIdentity() * g.idtA());
         losses.put("loss_D_B", lossDB);
-        losses.put("loss_G_B", g.ganB());
+        losses.put("loss_G_BA", g.ganB());
         losses.put("loss_cycle_B", settings.lambdaB() * g.cycleB());
         losses.put("loss_idt_B", settings.lambdaA() * settings.lambdaIdentity() * g.idtB());
         return losses;
@@ -264,21 +273,21 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         double wIdtA = settings.lambdaB() * settings.lambdaIdentity();
         double wIdtB = settings.lambdaA() * settings.lambdaIdentity();
 
-        // G_A on [G_B(B), B]: cycle B and identity A; its input gradient is the cycle's share of dL/dG_B(B)
-        INDArray fakeA = gB.forward(b).dup();
-        Paths pa = secondaryPaths(gA, fakeA, b, settings.lambdaB(), wIdtA, idt, n);
-        // G_B on [G_A(A), A]: cycle A and identity B
-        INDArray fakeB = gA.forward(a).dup();
-        Paths pb = secondaryPaths(gB, fakeB, a, settings.lambdaA(), wIdtB, idt, n);
+        // G_AB on [G_BA(B), B]: cycle B and identity A; its input gradient is the cycle's share of dL/dG_BA(B)
+        INDArray fakeA = gBA.forward(b).dup();
+        Paths pa = secondaryPaths(gAB, fakeA, b, settings.lambdaB(), wIdtA, idt, n);
+        // G_BA on [G_AB(A), A]: cycle A and identity B
+        INDArray fakeB = gAB.forward(a).dup();
+        Paths pb = secondaryPaths(gBA, fakeB, a, settings.lambdaA(), wIdtB, idt, n);
 
-        // G_A's fake path: D_A's input gradient (D_A untouched) + the cycle's share through G_B
-        LossValue ganA = loss.generator(dA.forward(fakeB));
-        gA.backward(dA.inputGradient(ganA.gradient()).addi(pb.toFake()));
-        // G_B's fake path, on the same forward pass as its backward (G_B is unchanged since the first one)
-        INDArray fakeA2 = gB.forward(b).dup();
-        LossValue ganB = loss.generator(dB.forward(fakeA2));
-        gB.backward(dB.inputGradient(ganB.gradient()).addi(pa.toFake()));
-        return new GeneratorStep(fakeA2, fakeB, ganA.value(), ganB.value(), pb.cycle(), pa.cycle(), pa.idt(), pb.idt());
+        // G_AB's fake path: D_B's input gradient (D_B untouched) + the cycle's share through G_BA
+        AdversarialSteps.GeneratorSignal ganA = AdversarialSteps.generatorSignal(dB, loss, fakeB);
+        gAB.backward(ganA.inputGradient().addi(pb.toFake()));
+        // G_BA's fake path, on the same forward pass as its backward (G_BA is unchanged since the first one)
+        INDArray fakeA2 = gBA.forward(b).dup();
+        AdversarialSteps.GeneratorSignal ganB = AdversarialSteps.generatorSignal(dA, loss, fakeA2);
+        gBA.backward(ganB.inputGradient().addi(pa.toFake()));
+        return new GeneratorStep(fakeA2, fakeB, ganA.loss(), ganB.loss(), pb.cycle(), pa.cycle(), pa.idt(), pb.idt());
     }
 
     /** Loss terms of a generator's cycle and identity paths and dL/d(its fake input). */
@@ -305,50 +314,19 @@ public final class CycleGan implements GanVariant, ImageTranslator {
 
     /** 0.5 x (LSGAN(D(real), REAL) + LSGAN(D(fake), FAKE)), one update; returns the loss. */
     private double discriminatorStep(Discriminator d, INDArray real, INDArray fake) {
-        LossValue r = loss.discriminator(d.forward(real), Target.REAL);
-        d.backward(r.gradient().muli(0.5));
-        LossValue f = loss.discriminator(d.forward(fake), Target.FAKE);
-        d.backward(f.gradient().muli(0.5));
-        d.applyGradients();
-        return 0.5 * (r.value() + f.value());
+        return AdversarialSteps.discriminatorStep(d, loss, real, fake, 0.5, AdversarialSteps.Order.REAL_FIRST, null).total();
     }
 
-    /** G_A(A) (A to B); sizes must be multiples of 4. */
+    /** G_AB(A) (A to B); sizes must be multiples of 4. */
     @Override
     public INDArray translate(INDArray images) {
-        return run(gA, inputChannels(), images);
+        return run(gAB, inputChannels(), images);
     }
 
-    /** B to A with G_B. */
+    /** B to A with G_BA. */
     @Override
     public ImageTranslator reverse() {
-        CycleGan self = this;
-        return new ImageTranslator() {
-            @Override
-            public INDArray translate(INDArray images) {
-                return run(gB, self.outputChannels(), images);
-            }
-
-            @Override
-            public int sizeMultiple() {
-                return self.sizeMultiple();
-            }
-
-            @Override
-            public int inputChannels() {
-                return self.outputChannels();
-            }
-
-            @Override
-            public int outputChannels() {
-                return self.inputChannels();
-            }
-
-            @Override
-            public ImageTranslator reverse() {
-                return self;
-            }
-        };
+        return TwoWay.reverse(this, images -> run(gBA, outputChannels(), images));
     }
 
     private INDArray run(Generator g, int channels, INDArray images) {
@@ -357,26 +335,12 @@ public final class CycleGan implements GanVariant, ImageTranslator {
     }
 
     /**
-     * Rows A | G_A(A) | G_B(G_A(A)) for the preview A images, then B | G_B(B) | G_A(G_B(B)) for the B
+     * Rows A | G_AB(A) | G_BA(G_AB(A)) for the preview A images, then B | G_BA(B) | G_AB(G_BA(B)) for the B
      * images (deterministic: no dropout, instance norm has no running statistics).
      */
     @Override
     public Preview preview(long seed) {
-        if (previewImages.isEmpty()) {
-            return new Preview(Nd4j.zeros(DataType.FLOAT, 1, outputChannels(), imageSize(), imageSize()), 1);
-        }
-        boolean mixed = inputChannels() != outputChannels();
-        INDArray a = previewImages.a();
-        INDArray b = previewImages.b();
-        INDArray fakeB = translate(a);
-        INDArray recA = reverse().translate(fakeB);
-        INDArray fakeA = reverse().translate(b);
-        INDArray recB = translate(fakeA);
-        INDArray rowsA = PreviewImages.rows(PreviewImages.rgb(a, mixed), PreviewImages.rgb(fakeB, mixed),
-                PreviewImages.rgb(recA, mixed));
-        INDArray rowsB = PreviewImages.rows(PreviewImages.rgb(b, mixed), PreviewImages.rgb(fakeA, mixed),
-                PreviewImages.rgb(recB, mixed));
-        return new Preview(Nd4j.concat(0, rowsA, rowsB), 3);
+        return TwoWay.preview(this, previewImages, imageSize());
     }
 
     @Override
@@ -438,13 +402,13 @@ public final class CycleGan implements GanVariant, ImageTranslator {
             return set(CycleGanSettings.POOL_SIZE, n);
         }
 
-        /** Builds the networks, initialised from {@code seed} (G_A), +1 (G_B), +2 (D_A), +3 (D_B). */
+        /** Builds the networks, initialised from {@code seed} (G_AB), +1 (G_BA), +2 (D_B), +3 (D_A). */
         public CycleGan build(long seed) {
             return create(settings(), seed, dataType);
         }
     }
 
-    /** A CycleGAN with these settings, its networks initialised from {@code seed} (G_A), +1 (G_B), +2 (D_A), +3 (D_B). */
+    /** A CycleGAN with these settings, its networks initialised from {@code seed} (G_AB), +1 (G_BA), +2 (D_B), +3 (D_A). */
     public static CycleGan create(CycleGanSettings s, long seed) {
         return create(s, seed, DataType.FLOAT);
     }

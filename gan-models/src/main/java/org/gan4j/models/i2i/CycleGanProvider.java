@@ -32,4 +32,10 @@ public final class CycleGanProvider implements VariantProvider {
     public List<Setting<?>> settings() {
         return CycleGanSettings.TABLE.settings();
     }
+
+    /** Before the naming rule, G_AB/G_BA were G_A/G_B and the discriminator judging A was D_B (and vice versa). */
+    @Override
+    public Map<String, String> legacyNetworkNames() {
+        return Map.of("G_AB", "G_A", "G_BA", "G_B", "D_A", "D_B", "D_B", "D_A");
+    }
 }

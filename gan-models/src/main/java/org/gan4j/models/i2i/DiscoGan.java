@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.data.DataSpec;
@@ -20,10 +21,12 @@ import org.gan4j.core.loss.Target;
 import org.gan4j.core.nn.FeatureDiscriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
+import org.gan4j.core.train.AdversarialSteps;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Preview;
 import org.gan4j.core.train.StepContext;
 import org.gan4j.core.settings.SettingsBuilder;
+import org.gan4j.models.nets.DiscoNets;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -104,9 +107,7 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     private final FeatureDiscriminator dA;
     private final FeatureDiscriminator dB;
     private final AdversarialLoss gan = AdversarialLoss.nonSaturating();
-    private INDArray previewA;
-    private INDArray previewB;
-    private boolean previewGiven;
+    private final PreviewImages previewImages = new PreviewImages(PREVIEW_PAIRS);
 
     private DiscoGan(DiscoGanSettings b, Generator gAB, Generator gBA, FeatureDiscriminator dA, FeatureDiscriminator dB) {
         this.settings = b;
@@ -171,13 +172,19 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         return iteration % settings.updateInterval() == 0;
     }
 
+    /** Both generators, as plain DL4J models: {@code G_AB} (A to B) and {@code G_BA} (B to A). */
+    @Override
+    public Map<String, Model> exportedModels() {
+        return TwoWay.exportedModels(gAB, gBA);
+    }
+
     @Override
     public Map<String, Network> networks() {
         Map<String, Network> m = new LinkedHashMap<>();
-        m.put("generator", gAB);
-        m.put("generatorBA", gBA);
-        m.put("discriminatorA", dA);
-        m.put("discriminatorB", dB);
+        m.put("G_AB", gAB);
+        m.put("G_BA", gBA);
+        m.put("D_A", dA);
+        m.put("D_B", dB);
         return m;
     }
 
@@ -197,9 +204,7 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     public DiscoGan previewPairs(INDArray a, INDArray b) {
         checkImages(a, "A");
         checkImages(b, "B");
-        previewA = a.castTo(DataType.FLOAT).dup();
-        previewB = b.castTo(DataType.FLOAT).dup();
-        previewGiven = true;
+        previewImages.set(a, b);
         return this;
     }
 
@@ -216,11 +221,7 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     public Map<String, Double> trainStep(Batch batch, StepContext context) {
         checkImages(batch.a(), "A");
         checkImages(batch.b(), "B");
-        if (previewA == null) {
-            int k = (int) Math.min(PREVIEW_PAIRS, Math.min(batch.a().size(0), batch.b().size(0)));
-            previewA = batch.a().get(interval(0, k)).castTo(DataType.FLOAT).dup();
-            previewB = batch.b().get(interval(0, k)).castTo(DataType.FLOAT).dup();
-        }
+        previewImages.takeIfEmpty(batch.a(), batch.b());
         INDArray a = unit(batch.a());
         INDArray b = unit(batch.b());
         double rate = rate(context.iteration());
@@ -233,26 +234,46 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     }
 
     /** What D and the feature-matching term say about one domain's fakes. */
-    private record Judged(LossValue dReal, LossValue dFake, LossValue gan, double fm, List<INDArray> fmGradients) {}
+    private record Judged(double dReal, double dFake, LossValue gan, double fm, List<INDArray> fmGradients) {}
 
     /**
      * Forward passes of {@code d} on {@code real} then {@code fake} (D keeps the fake pass): D's two BCE terms,
      * G's BCE term and the feature-matching loss with its gradients w.r.t. the fake features.
      */
-    private Judged judge(FeatureDiscriminator d, INDArray real, INDArray fake, boolean backwardReal) {
+    private Judged judge(FeatureDiscriminator d, INDArray real, INDArray fake) {
         LossValue dReal = gan.discriminator(d.forward(real), Target.REAL);
-        List<INDArray> realFeatures = new ArrayList<>();
-        for (INDArray f : d.features()) {
-            realFeatures.add(f.mean(0));
-        }
-        if (backwardReal) {
-            d.backward(dReal.gradient().muli(0.5));
-        }
+        List<INDArray> realMeans = batchMeans(d.features());
         INDArray out = d.forward(fake);
         LossValue dFake = gan.discriminator(out, Target.FAKE);
         List<INDArray> grads = new ArrayList<>();
-        double fm = featureMatching(realFeatures, d.features(), grads);
-        return new Judged(dReal, dFake, gan.generator(out), fm, grads);
+        double fm = featureMatching(realMeans, d.features(), grads);
+        return new Judged(dReal.value(), dFake.value(), gan.generator(out), fm, grads);
+    }
+
+    /** The standard D step (0.5 x BCE on each batch, real first) that also reports what {@link #judge} does. */
+    private Judged discriminatorUpdate(FeatureDiscriminator d, INDArray real, INDArray fake) {
+        List<INDArray> realMeans = new ArrayList<>();
+        List<INDArray> grads = new ArrayList<>();
+        double[] fm = new double[1];
+        LossValue[] onFake = new LossValue[1];
+        AdversarialSteps.DiscriminatorLosses l = AdversarialSteps.discriminatorStep(d, gan, real, fake, 0.5,
+                AdversarialSteps.Order.REAL_FIRST, (target, out) -> {
+                    if (target == Target.REAL) {
+                        realMeans.addAll(batchMeans(d.features()));
+                    } else {
+                        fm[0] = featureMatching(realMeans, d.features(), grads);
+                        onFake[0] = gan.generator(out);
+                    }
+                });
+        return new Judged(l.real(), l.fake(), onFake[0], fm[0], grads);
+    }
+
+    private static List<INDArray> batchMeans(List<INDArray> features) {
+        List<INDArray> means = new ArrayList<>();
+        for (INDArray f : features) {
+            means.add(f.mean(0));
+        }
+        return means;
     }
 
     /**
@@ -277,12 +298,8 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     private Map<String, Double> discriminatorStep(INDArray a, INDArray b, double rate) {
         INDArray ab = gAB.forward(a);
         INDArray ba = gBA.forward(b);
-        Judged jA = judge(dA, a, ba, true);
-        dA.backward(jA.dFake().gradient().muli(0.5));
-        Judged jB = judge(dB, b, ab, true);
-        dB.backward(jB.dFake().gradient().muli(0.5));
-        dA.applyGradients();
-        dB.applyGradients();
+        Judged jA = discriminatorUpdate(dA, a, ba);
+        Judged jB = discriminatorUpdate(dB, b, ab);
         // the reconstruction terms, for the log (the code computes every loss on every iteration)
         double reconA = settings.reconLoss().compute(gBA.forward(ab), a).value();
         double reconB = settings.reconLoss().compute(gAB.forward(ba), b).value();
@@ -303,9 +320,9 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         gAB.backward(gBAB);
         // GAN + feature matching through the (untouched) discriminators
         double w = 1 - rate;
-        Judged jB = judge(dB, b, ab, false);
+        Judged jB = judge(dB, b, ab);
         dAB.addi(dB.inputGradient(jB.gan().gradient().muli(0.1 * w), scaled(jB.fmGradients(), 0.9 * w)));
-        Judged jA = judge(dA, a, ba, false);
+        Judged jA = judge(dA, a, ba);
         dBA.addi(dA.inputGradient(jA.gan().gradient().muli(0.1 * w), scaled(jA.fmGradients(), 0.9 * w)));
         // the first passes again (DL4J keeps one forward pass per network), then their backward passes
         gAB.forward(a);
@@ -327,8 +344,8 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         double g = (jB.gan().value() * 0.1 + jB.fm() * 0.9) * w + reconA * rate
                 + (jA.gan().value() * 0.1 + jA.fm() * 0.9) * w + reconB * rate;
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put(LOSS_D_A, 0.5 * (jA.dReal().value() + jA.dFake().value()));
-        m.put(LOSS_D_B, 0.5 * (jB.dReal().value() + jB.dFake().value()));
+        m.put(LOSS_D_A, 0.5 * (jA.dReal() + jA.dFake()));
+        m.put(LOSS_D_B, 0.5 * (jB.dReal() + jB.dFake()));
         m.put(LOSS_G, g);
         m.put(LOSS_GAN_A, jA.gan().value());
         m.put(LOSS_GAN_B, jB.gan().value());
@@ -374,57 +391,13 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     /** G_BA as a translator. */
     @Override
     public ImageTranslator reverse() {
-        DiscoGan self = this;
-        return new ImageTranslator() {
-            @Override
-            public INDArray translate(INDArray images) {
-                return self.run(gBA, images);
-            }
-
-            @Override
-            public int sizeMultiple() {
-                return self.sizeMultiple();
-            }
-
-            @Override
-            public int inputChannels() {
-                return 3;
-            }
-
-            @Override
-            public int outputChannels() {
-                return 3;
-            }
-
-            @Override
-            public ImageTranslator reverse() {
-                return self;
-            }
-        };
+        return TwoWay.reverse(this, images -> run(gBA, images));
     }
 
     /** Rows A | G_AB(A) | G_BA(G_AB(A)), then B | G_BA(B) | G_AB(G_BA(B)), for the preview pairs. */
     @Override
     public Preview preview(long seed) {
-        if (previewA == null) {
-            return new Preview(Nd4j.zeros(DataType.FLOAT, 1, 3, imageSize(), imageSize()), 1);
-        }
-        INDArray ab = run(gAB, previewA);
-        INDArray aba = run(gBA, ab);
-        INDArray ba = run(gBA, previewB);
-        INDArray bab = run(gAB, ba);
-        List<INDArray> rows = new ArrayList<>();
-        addRows(rows, previewA, ab, aba);
-        addRows(rows, previewB, ba, bab);
-        return new Preview(Nd4j.concat(0, rows.toArray(INDArray[]::new)), 3);
-    }
-
-    private static void addRows(List<INDArray> rows, INDArray x, INDArray y, INDArray z) {
-        for (long i = 0; i < x.size(0); i++) {
-            rows.add(x.get(interval(i, i + 1)));
-            rows.add(y.get(interval(i, i + 1)));
-            rows.add(z.get(interval(i, i + 1)));
-        }
+        return TwoWay.preview(this, previewImages, imageSize());
     }
 
     @Override
@@ -435,24 +408,12 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     /** Keeps preview images taken from the training data, so a resumed run shows the same ones. */
     @Override
     public void writeState(DataOutputStream out) throws IOException {
-        boolean keep = previewA != null && !previewGiven;
-        out.writeBoolean(keep);
-        if (keep) {
-            Nd4j.write(previewA, out);
-            Nd4j.write(previewB, out);
-        }
+        previewImages.write(out);
     }
 
     @Override
     public void readState(DataInputStream in) throws IOException {
-        if (in.readBoolean()) {
-            INDArray a = Nd4j.read(in);
-            INDArray b = Nd4j.read(in);
-            if (!previewGiven) {
-                previewA = a;
-                previewB = b;
-            }
-        }
+        previewImages.read(in);
     }
 
     /** Settings; unset ones follow the preset ({@link DiscoGanSettings} documents each). */
@@ -548,6 +509,6 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         MultiLayerNetwork da = DiscoNets.discriminator(s.ndf(), size, seed + 2, adam, s.weightDecay(), dataType);
         MultiLayerNetwork db = DiscoNets.discriminator(s.ndf(), size, seed + 3, adam, s.weightDecay(), dataType);
         return new DiscoGan(s, Generator.of(gab, 3, size, size), Generator.of(gba, 3, size, size),
-                FeatureDiscriminator.of(da, DiscoNets.FEATURE_LAYERS), FeatureDiscriminator.of(db, DiscoNets.FEATURE_LAYERS));
+                FeatureDiscriminator.of(da, DiscoNets.featureLayers()), FeatureDiscriminator.of(db, DiscoNets.featureLayers()));
     }
 }

@@ -33,4 +33,10 @@ public final class DiscoGanProvider implements VariantProvider {
     public List<Setting<?>> settings() {
         return DiscoGanSettings.TABLE.settings();
     }
+
+    /** Before the naming rule: generator (A to B), generatorBA, discriminatorA, discriminatorB. */
+    @Override
+    public Map<String, String> legacyNetworkNames() {
+        return Map.of("G_AB", "generator", "G_BA", "generatorBA", "D_A", "discriminatorA", "D_B", "discriminatorB");
+    }
 }

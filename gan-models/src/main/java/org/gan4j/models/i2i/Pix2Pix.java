@@ -16,14 +16,17 @@ import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.loss.AdversarialLoss;
 import org.gan4j.core.loss.LossValue;
 import org.gan4j.core.loss.ReconstructionLoss;
-import org.gan4j.core.loss.Target;
 import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
+import org.gan4j.core.train.AdversarialSteps;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Preview;
 import org.gan4j.core.train.Seeds;
 import org.gan4j.core.train.StepContext;
+import org.gan4j.models.nets.PatchGan;
+import org.gan4j.models.nets.ResnetGenerator;
+import org.gan4j.models.nets.UnetGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -234,11 +237,8 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         INDArray fake = generator.forward(a);
 
         // D step on (A, G(A)) as a plain array, then (A, B); each half of the loss is halved
-        LossValue dFake = loss.discriminator(discriminator.forward(Nd4j.concat(1, a, fake)), Target.FAKE);
-        discriminator.backward(dFake.gradient().muli(0.5));
-        LossValue dReal = loss.discriminator(discriminator.forward(Nd4j.concat(1, a, b)), Target.REAL);
-        discriminator.backward(dReal.gradient().muli(0.5));
-        discriminator.applyGradients();
+        AdversarialSteps.DiscriminatorLosses d = AdversarialSteps.discriminatorStep(discriminator, loss,
+                Nd4j.concat(1, a, b), Nd4j.concat(1, a, fake), 0.5, AdversarialSteps.Order.FAKE_FIRST, null);
 
         // G step through the updated D
         GeneratorLoss gl = generatorLoss(a, b, fake);
@@ -246,11 +246,11 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
         generator.applyGradients();
 
         Map<String, Double> losses = new LinkedHashMap<>();
-        losses.put(LOSS_D, 0.5 * (dFake.value() + dReal.value()));
+        losses.put(LOSS_D, d.total());
         losses.put(LOSS_G_GAN, gl.adversarial());
         losses.put(LOSS_G_L1, settings.lambdaL1() * gl.l1());
-        losses.put(LOSS_D_REAL, dReal.value());
-        losses.put(LOSS_D_FAKE, dFake.value());
+        losses.put(LOSS_D_REAL, d.real());
+        losses.put(LOSS_D_FAKE, d.fake());
         return losses;
     }
 
@@ -262,13 +262,13 @@ public final class Pix2Pix implements GanVariant, ImageTranslator {
      * restricted to the B channels plus lambda times the L1 gradient. D is left untouched.
      */
     GeneratorLoss generatorLoss(INDArray a, INDArray b, INDArray fake) {
-        LossValue adv = loss.generator(discriminator.forward(Nd4j.concat(1, a, fake)));
-        INDArray dInput = discriminator.inputGradient(adv.gradient());
+        AdversarialSteps.GeneratorSignal adv = AdversarialSteps.generatorSignal(discriminator, loss, Nd4j.concat(1, a, fake));
+        INDArray dInput = adv.inputGradient();
         int c = inputChannels();
         INDArray gradFake = dInput.get(all(), interval(c, c + outputChannels()), all(), all()).dup();
         LossValue l1 = ReconstructionLoss.L1.compute(fake, b);
         gradFake.addi(l1.gradient().muli(settings.lambdaL1()));
-        return new GeneratorLoss(gradFake, adv.value(), l1.value());
+        return new GeneratorLoss(gradFake, adv.loss(), l1.value());
     }
 
     /** G(A) as at test time (see the class documentation); sizes must be multiples of {@link #sizeMultiple()}. */

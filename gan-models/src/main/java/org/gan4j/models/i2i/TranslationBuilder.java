@@ -2,6 +2,7 @@ package org.gan4j.models.i2i;
 
 import org.gan4j.core.settings.SettingTable;
 import org.gan4j.core.settings.SettingsBuilder;
+import org.gan4j.models.nets.PatchGan;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

@@ -3,6 +3,7 @@ package org.gan4j.models.i2i;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.settings.SettingValues;
 import org.nd4j.linalg.learning.config.Adam;
+import org.gan4j.models.nets.PatchGan;
 
 /**
  * The settings pix2pix and CycleGAN share (sizes, widths, PatchGAN depth, Adam and the linear policy,

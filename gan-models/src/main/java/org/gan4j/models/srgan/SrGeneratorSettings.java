@@ -2,6 +2,7 @@ package org.gan4j.models.srgan;
 
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.settings.Setting;
+import org.gan4j.models.nets.SrNets;
 
 /**
  * The generator settings SRResNet and SRGAN share, declared once; defaults come from the {@link Preset}.

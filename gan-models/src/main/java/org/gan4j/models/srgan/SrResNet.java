@@ -8,6 +8,7 @@ import org.gan4j.core.loss.ReconstructionLoss;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
 import org.gan4j.core.train.StepContext;
+import org.gan4j.models.nets.SrNets;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -11,6 +11,7 @@ import org.gan4j.core.image.Bicubic;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Preview;
+import org.gan4j.models.nets.SrNets;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

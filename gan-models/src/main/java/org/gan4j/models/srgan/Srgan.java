@@ -14,11 +14,12 @@ import org.gan4j.core.loss.AdversarialLoss;
 import org.gan4j.core.loss.LossValue;
 import org.gan4j.core.loss.PerceptualLoss;
 import org.gan4j.core.loss.ReconstructionLoss;
-import org.gan4j.core.loss.Target;
 import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
+import org.gan4j.core.train.AdversarialSteps;
 import org.gan4j.core.train.StepContext;
+import org.gan4j.models.nets.SrNets;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -144,24 +145,19 @@ public final class Srgan extends SrVariant {
         INDArray sr = generator.forward(batch.a());
 
         // D step on HR and a detached SR batch
-        LossValue onReal = adversarial.discriminator(discriminator.forward(hr), Target.REAL);
-        discriminator.backward(onReal.gradient());
-        LossValue onFake = adversarial.discriminator(discriminator.forward(sr), Target.FAKE);
-        discriminator.backward(onFake.gradient());
-        discriminator.applyGradients();
+        double lossD = AdversarialSteps.discriminatorStep(discriminator, adversarial, hr, sr).total();
 
         // G step: content gradient + weight x D's input gradient, one backward pass
         LossValue content = features == null ? ReconstructionLoss.L2.compute(sr, hr) : features.compute(sr, hr);
-        LossValue adv = adversarial.generator(discriminator.forward(sr));
-        INDArray advGrad = discriminator.inputGradient(adv.gradient());
-        generator.backward(content.gradient().add(advGrad.muli(adversarialWeight)));
+        AdversarialSteps.GeneratorSignal adv = AdversarialSteps.generatorSignal(discriminator, adversarial, sr);
+        generator.backward(content.gradient().add(adv.inputGradient().muli(adversarialWeight)));
         generator.applyGradients();
 
         Map<String, Double> losses = new LinkedHashMap<>();
-        losses.put(LOSS_D, onReal.value() + onFake.value());
-        losses.put(LOSS_G, content.value() + adversarialWeight * adv.value());
+        losses.put(LOSS_D, lossD);
+        losses.put(LOSS_G, content.value() + adversarialWeight * adv.loss());
         losses.put(LOSS_CONTENT, content.value());
-        losses.put(LOSS_ADVERSARIAL, adv.value());
+        losses.put(LOSS_ADVERSARIAL, adv.loss());
         return losses;
     }
 

@@ -3,6 +3,7 @@ package org.gan4j.models.srgan;
 import java.awt.image.BufferedImage;
 import org.gan4j.core.image.ImageTensors;
 import org.gan4j.core.nn.Network;
+import org.gan4j.models.nets.SrNets;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -5,30 +5,13 @@ import org.gan4j.models.AdversarialLossKind;
 import org.gan4j.core.settings.SettingsBuilder;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.gan4j.core.layers.BatchNorm;
-import org.gan4j.core.layers.Convolution2D;
 import org.gan4j.core.layers.GlorotUniform;
-import org.gan4j.core.layers.InvertedDropout;
-import org.gan4j.core.layers.LeakyReLU;
-import org.gan4j.core.layers.TransposedConvolution2D;
 import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.IActivation;
+import org.gan4j.models.nets.DcganNets;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * DCGAN: convolutional generator and discriminator.
@@ -78,8 +61,8 @@ public final class Dcgan extends NoiseToImageGan {
     private final DcganSettings settings;
 
     private Dcgan(DcganSettings s, Generator g, Discriminator d) {
-        super(NAME, g, d, s.loss().create(s.realLabel()), s.generatorEvery(), s.imageShape(), s.imageShape(),
-                DcganSettings.TABLE.write(s));
+        super(NAME, g, d, s.loss().create(s.realLabel()), s.loss().generatorEvery(s.generatorEvery()), s.imageShape(),
+                s.imageShape(), DcganSettings.TABLE.write(s), s.loss().criticClip());
         this.settings = s;
     }
 
@@ -153,98 +136,17 @@ public final class Dcgan extends NoiseToImageGan {
     /** A DCGAN with these settings, its networks initialised from {@code seed} (G) and {@code seed + 1} (D). */
     public static Dcgan create(DcganSettings s, long seed) {
         boolean tutorial = s.architecture() == Architecture.TUTORIAL_28;
-        MultiLayerNetwork g = new MultiLayerNetwork(tutorial ? tutorialGenerator(s, seed) : radfordGenerator(s, seed));
-        g.init();
-        MultiLayerNetwork d = new MultiLayerNetwork(tutorial ? tutorialDiscriminator(s, seed + 1)
-                : radfordDiscriminator(s, seed + 1));
-        d.init();
+        MultiLayerNetwork g = tutorial ? DcganNets.tutorialGenerator(seed, updater(s), s.latentSize())
+                : DcganNets.radfordGenerator(seed, updater(s), s.latentSize(), s.channels());
+        MultiLayerNetwork d = tutorial ? DcganNets.tutorialDiscriminator(seed + 1, updater(s), 1)
+                : DcganNets.radfordDiscriminator(seed + 1, updater(s), s.channels());
         long[] z = tutorial ? new long[] {s.latentSize()} : new long[] {s.latentSize(), 1, 1};
         return new Dcgan(s, Generator.of(g, z), Discriminator.of(d));
     }
 
-    private static Adam adam(DcganSettings s) {
+    /** Adam (epsilon 1e-7 as Keras for the tutorial, 1e-8 for Radford), or what the loss requires (RMSProp for WGAN). */
+    private static IUpdater updater(DcganSettings s) {
         double eps = s.architecture() == Architecture.TUTORIAL_28 ? 1e-7 : 1e-8;
-        return new Adam(s.learningRate(), s.beta1(), 0.999, eps);
-    }
-
-    private static MultiLayerConfiguration tutorialGenerator(DcganSettings s, long seed) {
-        IActivation lrelu = new LeakyReLU(0.3);
-        return new NeuralNetConfiguration.Builder().seed(seed).updater(adam(s)).weightInit(new GlorotUniform())
-                .list()
-                .layer(new DenseLayer.Builder().nOut(7 * 7 * 256).hasBias(false).activation(Activation.IDENTITY).build())
-                .layer(kerasBatchNorm())
-                .layer(new ActivationLayer.Builder().activation(lrelu).build())
-                .layer(deconv(128, 1, false, Activation.IDENTITY))
-                .layer(kerasBatchNorm())
-                .layer(new ActivationLayer.Builder().activation(lrelu).build())
-                .layer(deconv(64, 2, false, Activation.IDENTITY))
-                .layer(kerasBatchNorm())
-                .layer(new ActivationLayer.Builder().activation(lrelu).build())
-                .layer(deconv(1, 2, false, Activation.TANH))
-                .inputPreProcessor(3, new FeedForwardToCnnPreProcessor(7, 7, 256))
-                .setInputType(InputType.feedForward(s.latentSize()))
-                .build();
-    }
-
-    private static MultiLayerConfiguration tutorialDiscriminator(DcganSettings s, long seed) {
-        IActivation lrelu = new LeakyReLU(0.3);
-        return new NeuralNetConfiguration.Builder().seed(seed).updater(adam(s)).weightInit(new GlorotUniform())
-                .list()
-                .layer(conv(64, 5, 2, lrelu))
-                .layer(new DropoutLayer.Builder(new InvertedDropout(0.7)).build()) // keep probability: TF Dropout(0.3)
-                .layer(conv(128, 5, 2, lrelu))
-                .layer(new DropoutLayer.Builder(new InvertedDropout(0.7)).build())
-                .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build())
-                .setInputType(InputType.convolutional(28, 28, 1))
-                .build();
-    }
-
-    private static MultiLayerConfiguration radfordGenerator(DcganSettings s, long seed) {
-        var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam(s))
-                .weightInit(new NormalDistribution(0, 0.02)).list();
-        int[] filters = {1024, 512, 256, 128};
-        for (int i = 0; i < filters.length; i++) {
-            list.layer(new TransposedConvolution2D.Builder().nOut(filters[i]).kernelSize(4, 4)
-                    .stride(i == 0 ? 1 : 2, i == 0 ? 1 : 2).padding(i == 0 ? 0 : 1, i == 0 ? 0 : 1)
-                    .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
-            list.layer(new BatchNorm.Builder().decay(0.9).eps(1e-5).build());
-            list.layer(new ActivationLayer.Builder().activation(Activation.RELU).build());
-        }
-        list.layer(new TransposedConvolution2D.Builder().nOut(s.channels()).kernelSize(4, 4).stride(2, 2).padding(1, 1)
-                .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.TANH).build());
-        return list.setInputType(InputType.convolutional(1, 1, s.latentSize())).build();
-    }
-
-    private static MultiLayerConfiguration radfordDiscriminator(DcganSettings s, long seed) {
-        IActivation lrelu = new LeakyReLU(0.2);
-        var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam(s))
-                .weightInit(new NormalDistribution(0, 0.02)).list();
-        int[] filters = {64, 128, 256, 512};
-        for (int i = 0; i < filters.length; i++) {
-            list.layer(new Convolution2D.Builder().nOut(filters[i]).kernelSize(4, 4).stride(2, 2).padding(1, 1)
-                    .convolutionMode(ConvolutionMode.Truncate).hasBias(false)
-                    .activation(i == 0 ? lrelu : Activation.IDENTITY.getActivationFunction()).build());
-            if (i > 0) {
-                list.layer(new BatchNorm.Builder().decay(0.9).eps(1e-5).build());
-                list.layer(new ActivationLayer.Builder().activation(lrelu).build());
-            }
-        }
-        list.layer(new Convolution2D.Builder().nOut(1).kernelSize(4, 4).stride(1, 1)
-                .convolutionMode(ConvolutionMode.Truncate).hasBias(false).activation(Activation.IDENTITY).build());
-        return list.setInputType(InputType.convolutional(64, 64, s.channels())).build();
-    }
-
-    private static BatchNormalization kerasBatchNorm() {
-        return new BatchNorm.Builder().decay(0.99).eps(1e-3).build();
-    }
-
-    private static Deconvolution2D deconv(int filters, int stride, boolean bias, Activation activation) {
-        return new TransposedConvolution2D.Builder().nOut(filters).kernelSize(5, 5).stride(stride, stride)
-                .convolutionMode(ConvolutionMode.Same).hasBias(bias).activation(activation).build();
-    }
-
-    private static ConvolutionLayer conv(int filters, int kernel, int stride, IActivation activation) {
-        return new Convolution2D.Builder().nOut(filters).kernelSize(kernel, kernel).stride(stride, stride)
-                .convolutionMode(ConvolutionMode.Same).activation(activation).build();
+        return s.loss().updater(new Adam(s.learningRate(), s.beta1(), 0.999, eps));
     }
 }

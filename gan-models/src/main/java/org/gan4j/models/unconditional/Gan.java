@@ -5,19 +5,12 @@ import org.gan4j.models.AdversarialLossKind;
 import org.gan4j.core.settings.SettingsBuilder;
 
 import java.util.Map;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.weights.WeightInit;
 import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
-import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.gan4j.models.nets.MlpNets;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * The original GAN with multilayer perceptrons (Goodfellow et al. 2014), in the form of the
@@ -38,8 +31,8 @@ public final class Gan extends NoiseToImageGan {
     private final GanSettings settings;
 
     private Gan(GanSettings s, Generator g, Discriminator d) {
-        super(NAME, g, d, s.loss().create(s.realLabel()), s.generatorEvery(), imageShape(s),
-                new long[] {(long) s.height() * s.width() * s.channels()}, GanSettings.TABLE.write(s));
+        super(NAME, g, d, s.loss().create(s.realLabel()), s.loss().generatorEvery(s.generatorEvery()), imageShape(s),
+                new long[] {(long) s.height() * s.width() * s.channels()}, GanSettings.TABLE.write(s), s.loss().criticClip());
         this.settings = s;
     }
 
@@ -111,38 +104,14 @@ public final class Gan extends NoiseToImageGan {
 
     /** A GAN with these settings, its networks initialised from {@code seed} (G) and {@code seed + 1} (D). */
     public static Gan create(GanSettings s, long seed) {
-        MultiLayerNetwork g = new MultiLayerNetwork(generator(s, seed));
-        g.init();
-        MultiLayerNetwork d = new MultiLayerNetwork(discriminator(s, seed + 1));
-        d.init();
+        long pixels = (long) s.channels() * s.height() * s.width();
+        MultiLayerNetwork g = MlpNets.generator(seed, updater(s), s.latentSize(), pixels);
+        MultiLayerNetwork d = MlpNets.discriminator(seed + 1, updater(s), pixels);
         return new Gan(s, Generator.of(g, s.latentSize()), Discriminator.of(d));
     }
 
-    private static NeuralNetConfiguration.ListBuilder base(GanSettings s, long seed) {
-        return new NeuralNetConfiguration.Builder().seed(seed).updater(new Adam(s.learningRate(), s.beta1(), 0.999, 1e-7))
-                .weightInit(WeightInit.XAVIER_UNIFORM).list();
-    }
-
-    private static MultiLayerConfiguration generator(GanSettings s, long seed) {
-        var list = base(s, seed);
-        int[] widths = {128, 256, 512, 1024};
-        for (int i = 0; i < widths.length; i++) {
-            list.layer(new DenseLayer.Builder().nOut(widths[i]).activation(Activation.IDENTITY).build());
-            if (i > 0) {
-                list.layer(new BatchNormalization.Builder().decay(0.8).eps(1e-3).build());
-            }
-            list.layer(new ActivationLayer.Builder().activation(new ActivationLReLU(0.2)).build());
-        }
-        list.layer(new DenseLayer.Builder().nOut((long) s.channels() * s.height() * s.width()).activation(Activation.TANH).build());
-        return list.setInputType(InputType.feedForward(s.latentSize())).build();
-    }
-
-    private static MultiLayerConfiguration discriminator(GanSettings s, long seed) {
-        return base(s, seed)
-                .layer(new DenseLayer.Builder().nOut(512).activation(new ActivationLReLU(0.2)).build())
-                .layer(new DenseLayer.Builder().nOut(256).activation(new ActivationLReLU(0.2)).build())
-                .layer(new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build())
-                .setInputType(InputType.feedForward((long) s.channels() * s.height() * s.width()))
-                .build();
+    /** Adam as in the tutorial (epsilon 1e-7, Keras), or what the loss requires (RMSProp for WGAN). */
+    private static IUpdater updater(GanSettings s) {
+        return s.loss().updater(new Adam(s.learningRate(), s.beta1(), 0.999, 1e-7));
     }
 }

@@ -1,31 +1,41 @@
 package org.gan4j.models.unconditional;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Objects;
+import org.deeplearning4j.nn.api.Model;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.loss.AdversarialLoss;
-import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.gan4j.core.nn.BatchNormStatistics;
 import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
+import org.gan4j.core.nn.SamplingCopy;
+import org.gan4j.core.train.AdversarialSteps;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.ImageSampler;
 import org.gan4j.core.train.Preview;
-import org.gan4j.core.train.Seeds;
 import org.gan4j.core.train.StepContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** What the MLP GAN and DCGAN share: G maps noise to images, D scores images, one standard step. */
-abstract class NoiseToImageGan implements GanVariant, ImageSampler {
+/**
+ * A base for variants where G maps noise to images and D scores images (MLP GAN, DCGAN, or your own
+ * stacks): networks named {@code generator} and {@code discriminator}, the standard step (one D step on
+ * real data and a detached fake batch, then one G step through the updated D, see
+ * {@link AdversarialSteps}), sampling through re-estimated batch norm ({@link SamplingCopy}) and a preview
+ * of {@value #PREVIEW_IMAGES} images from noise seeded by {@link Preview#random}.
+ *
+ * <p>A subclass passes its networks and settings to the constructor and adds a {@code VariantProvider};
+ * it writes no step code. Real batches come as {@link Batch#a()} in the image shape.
+ */
+public abstract class NoiseToImageGan implements GanVariant, ImageSampler {
     /** Number of images in a preview grid (8 x 8). */
-    static final int PREVIEW_IMAGES = 64;
+    public static final int PREVIEW_IMAGES = 64;
+    /** D's loss in the step's result. */
+    public static final String LOSS_D = "loss_D";
+    /** G's adversarial loss in the step's result (NaN on iterations without a G step). */
+    public static final String LOSS_G = "loss_G";
 
     private final String name;
     private final Generator generator;
@@ -35,29 +45,40 @@ abstract class NoiseToImageGan implements GanVariant, ImageSampler {
     private final long[] imageShape;
     private final long[] dataShape;
     private final Map<String, String> config;
-    private Model sampling;
-    private int samplingIteration;
-    private double samplingFingerprint;
-
-    /** Noise batches over which a sampling copy's batch-norm statistics are re-estimated. */
-    static final int CALIBRATION_BATCHES = 4;
-    /** Size of each of those batches. */
-    static final int CALIBRATION_BATCH = 256;
+    private final SamplingCopy sampling;
+    private final double criticClip;
 
     /**
-     * @param imageShape [C, H, W] of the images
+     * @param name the variant's name ({@link GanVariant#name()})
+     * @param generator noise of {@code generator.inputShape()} to examples of {@code dataShape}, ending in tanh
+     * @param discriminator examples of {@code dataShape} to logits (or critic scores)
+     * @param loss the adversarial loss
+     * @param generatorEvery train G on every n-th iteration (1 = every iteration; WGAN's n_critic)
+     * @param imageShape [C, H, W] of the images the data gives and {@link #generate} returns
      * @param dataShape per-example shape G produces and D reads ([C, H, W], or [C*H*W] for MLPs)
+     * @param config the settings that recreate this variant ({@link GanVariant#config()})
+     * @param criticClip if positive, D's parameters are clamped to [-criticClip, criticClip] after each D
+     *     update (the original WGAN's constraint, 0.01 in Arjovsky et al. 2017); 0: no clipping
      */
-    NoiseToImageGan(String name, Generator generator, Discriminator discriminator, AdversarialLoss loss,
-                    int generatorEvery, long[] imageShape, long[] dataShape, Map<String, String> config) {
-        this.name = name;
-        this.generator = generator;
-        this.discriminator = discriminator;
-        this.loss = loss;
+    protected NoiseToImageGan(String name, Generator generator, Discriminator discriminator, AdversarialLoss loss,
+                              int generatorEvery, long[] imageShape, long[] dataShape, Map<String, String> config,
+                              double criticClip) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.generator = Objects.requireNonNull(generator, "generator");
+        this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
+        this.loss = Objects.requireNonNull(loss, "loss");
+        if (generatorEvery <= 0) {
+            throw new IllegalArgumentException("generatorEvery must be positive, got " + generatorEvery);
+        }
         this.generatorEvery = generatorEvery;
         this.imageShape = imageShape.clone();
         this.dataShape = dataShape.clone();
         this.config = Map.copyOf(config);
+        this.sampling = SamplingCopy.gaussian(generator);
+        if (criticClip < 0) {
+            throw new IllegalArgumentException("criticClip must be >= 0, got " + criticClip);
+        }
+        this.criticClip = criticClip;
     }
 
     /** Both train on MNIST digits. */
@@ -76,6 +97,7 @@ abstract class NoiseToImageGan implements GanVariant, ImageSampler {
         return generator;
     }
 
+    /** The discriminator (critic). */
     public final Discriminator discriminator() {
         return discriminator;
     }
@@ -88,23 +110,43 @@ abstract class NoiseToImageGan implements GanVariant, ImageSampler {
         return m;
     }
 
+    /** The generator's sampling copy ({@link #samplingModel()}), exported as {@code generator}. */
+    @Override
+    public Map<String, Model> exportedModels() {
+        return Map.of("generator", samplingModel());
+    }
+
+    /**
+     * The standard step on {@code batch.a()} (real images of the image shape): D step (and clipping, if
+     * any), then the G step through the updated D on iterations that are multiples of {@code generatorEvery}.
+     */
     @Override
     public final Map<String, Double> trainStep(Batch batch, StepContext context) {
         INDArray real = batch.a();
-        long[] expected = UnconditionalSteps.prepend(real.size(0), imageShape);
-        if (!java.util.Arrays.equals(real.shape(), expected)) {
-            throw new IllegalArgumentException(name + " expects images of shape " + java.util.Arrays.toString(expected)
-                    + " but the data gives " + java.util.Arrays.toString(real.shape()));
+        long[] expected = prepend(real.size(0), imageShape);
+        if (!Arrays.equals(real.shape(), expected)) {
+            throw new IllegalArgumentException(name + " expects images of shape " + Arrays.toString(expected)
+                    + " but the data gives " + Arrays.toString(real.shape()));
         }
-        real = real.reshape(UnconditionalSteps.prepend(real.size(0), dataShape));
-        return UnconditionalSteps.step(generator, discriminator, loss, real, context, generatorEvery);
+        real = real.reshape(prepend(real.size(0), dataShape));
+        INDArray fake = generator.forward(context.gaussian(prepend(real.size(0), generator.inputShape())));
+
+        // D step on real and fake; fake is a plain array here, so nothing flows back into G
+        Map<String, Double> losses = new LinkedHashMap<>();
+        losses.put(LOSS_D, AdversarialSteps.discriminatorStep(discriminator, loss, real, fake).total());
+        if (criticClip > 0) {
+            AdversarialSteps.clipParameters(discriminator, criticClip);
+        }
+        // G step through the updated D (D itself is not updated)
+        losses.put(LOSS_G, context.iteration() % generatorEvery == 0
+                ? AdversarialSteps.generatorStep(generator, discriminator, loss, fake) : Double.NaN);
+        return losses;
     }
 
     @Override
     public final Preview preview(long seed) {
-        SplittableRandom random = new SplittableRandom(Seeds.mix(seed, -1, 0x9e7));
-        return new Preview(generate(StepContext.gaussian(random,
-                UnconditionalSteps.prepend(PREVIEW_IMAGES, generator.inputShape()))), 8);
+        return new Preview(generate(StepContext.gaussian(Preview.random(seed),
+                prepend(PREVIEW_IMAGES, generator.inputShape()))), 8);
     }
 
     @Override
@@ -113,47 +155,29 @@ abstract class NoiseToImageGan implements GanVariant, ImageSampler {
     }
 
     /**
-     * Images from noise in inference mode. A generator with batch norm runs as a copy whose batch-norm
-     * statistics are re-estimated for the current weights ({@link BatchNormStatistics}, over
-     * {@value #CALIBRATION_BATCHES} fixed batches of {@value #CALIBRATION_BATCH} noise vectors; redone
-     * when G has trained since): the running averages trail G's drifting activations and made
-     * mid-training samples noise. The training generator is not modified.
+     * Images from noise in inference mode, through the {@link SamplingCopy} (batch-norm statistics
+     * re-estimated for the current weights); the training generator is not modified.
      */
     @Override
     public final INDArray generate(INDArray noise) {
-        INDArray out = output(samplingModel(), noise);
-        return out.reshape(UnconditionalSteps.prepend(out.size(0), imageShape));
+        INDArray out = sampling.output(noise);
+        return out.reshape(prepend(out.size(0), imageShape));
     }
 
     @Override
-    public final synchronized Model samplingModel() {
-        Model g = generator.model();
-        if (!BatchNormStatistics.hasBatchNorm(g)) {
-            return g;
-        }
-        // keyed by the weights, not only the iteration: a checkpoint restored into G keeps its counter
-        double fingerprint = g.params().sumNumber().doubleValue();
-        if (sampling == null || samplingIteration != generator.iteration() || samplingFingerprint != fingerprint) {
-            Model copy = g instanceof MultiLayerNetwork m ? m.clone() : ((ComputationGraph) g).clone();
-            SplittableRandom random = new SplittableRandom(0x5eedL);
-            List<INDArray> batches = new ArrayList<>();
-            for (int i = 0; i < CALIBRATION_BATCHES; i++) {
-                batches.add(StepContext.gaussian(random, UnconditionalSteps.prepend(CALIBRATION_BATCH, generator.inputShape())));
-            }
-            BatchNormStatistics.reestimate(copy, batches);
-            sampling = copy;
-            samplingIteration = generator.iteration();
-            samplingFingerprint = fingerprint;
-        }
-        return sampling;
-    }
-
-    private static INDArray output(Model m, INDArray x) {
-        return m instanceof MultiLayerNetwork mln ? mln.output(x, false) : ((ComputationGraph) m).outputSingle(false, x);
+    public final Model samplingModel() {
+        return sampling.model();
     }
 
     @Override
     public final Map<String, String> config() {
         return config;
+    }
+
+    private static long[] prepend(long first, long[] rest) {
+        long[] s = new long[rest.length + 1];
+        s[0] = first;
+        System.arraycopy(rest, 0, s, 1, rest.length);
+        return s;
     }
 }

@@ -68,9 +68,9 @@ class CycleGanTest {
         CycleGan v = tiny(1);
         Map<String, INDArray> before = new HashMap<>();
         v.networks().forEach((k, n) -> before.put(k, n.params().dup()));
-        assertEquals(List.of("G_A", "G_B", "D_A", "D_B"), List.copyOf(v.networks().keySet()));
+        assertEquals(List.of("G_AB", "G_BA", "D_A", "D_B"), List.copyOf(v.networks().keySet()));
         Map<String, Double> losses = v.trainStep(batch(), new StepContext(1, 0, 0));
-        assertEquals(List.of("loss_D_A", "loss_G_A", "loss_cycle_A", "loss_idt_A", "loss_D_B", "loss_G_B", "loss_cycle_B",
+        assertEquals(List.of("loss_D_A", "loss_G_AB", "loss_cycle_A", "loss_idt_A", "loss_D_B", "loss_G_BA", "loss_cycle_B",
                 "loss_idt_B"), List.copyOf(losses.keySet()));
         losses.forEach((k, x) -> assertTrue(Double.isFinite(x) && x > 0, k + " = " + x));
         v.networks().forEach((k, n) -> {
@@ -84,28 +84,28 @@ class CycleGanTest {
         assertEquals(2, v.fakeBPool().size());
     }
 
-    /** The generator half changes G_A and G_B only: both discriminators bit-identical (parameters, Adam, counters). */
+    /** The generator half changes G_AB and G_BA only: both discriminators bit-identical (parameters, Adam, counters). */
     @Test
     void generatorStepLeavesBothDiscriminatorsUntouched() {
         CycleGan v = tiny(3);
         v.trainStep(batch(), new StepContext(1, 0, 0)); // non-trivial Adam state first
-        State da = State.of(v.discriminatorA());
-        State db = State.of(v.discriminatorB());
-        INDArray ga = v.generatorA().params().dup();
-        INDArray gb = v.generatorB().params().dup();
+        State da = State.of(v.discriminatorB());
+        State db = State.of(v.discriminatorA());
+        INDArray ga = v.generatorAB().params().dup();
+        INDArray gb = v.generatorBA().params().dup();
         Batch b = new Batch(images(5, 2, 3), images(6, 2, 3));
         v.generatorStep(b.a(), b.b());
-        v.generatorA().applyGradients();
-        v.generatorB().applyGradients();
-        assertEquals(da, State.of(v.discriminatorA()));
-        assertEquals(db, State.of(v.discriminatorB()));
-        assertNotEquals(ga, v.generatorA().params());
-        assertNotEquals(gb, v.generatorB().params());
+        v.generatorAB().applyGradients();
+        v.generatorBA().applyGradients();
+        assertEquals(da, State.of(v.discriminatorB()));
+        assertEquals(db, State.of(v.discriminatorA()));
+        assertNotEquals(ga, v.generatorAB().params());
+        assertNotEquals(gb, v.generatorBA().params());
     }
 
     /**
      * The joint generator loss (both adversarial terms, both cycles through the other generator, both identity
-     * terms) against finite differences, for parameters of G_A and G_B. Adam's first step is
+     * terms) against finite differences, for parameters of G_AB and G_BA. Adam's first step is
      * lr g / (|g| + eps / sqrt(1 - beta2)), which gives g back from the parameter change.
      */
     @Test
@@ -115,19 +115,19 @@ class CycleGanTest {
         INDArray b = images(2, 2, 3).castTo(DataType.DOUBLE);
         AdversarialLoss ls = AdversarialLoss.leastSquares();
         java.util.function.DoubleSupplier loss = () -> {
-            var gA = v.generatorA();
-            var gB = v.generatorB();
-            INDArray fakeB = gA.output(a);
-            INDArray fakeA = gB.output(b);
-            return ls.generator(v.discriminatorA().output(fakeB)).value()
-                    + ls.generator(v.discriminatorB().output(fakeA)).value()
-                    + 10 * ReconstructionLoss.L1.compute(gB.output(fakeB), a).value()
-                    + 10 * ReconstructionLoss.L1.compute(gA.output(fakeA), b).value()
-                    + 5 * ReconstructionLoss.L1.compute(gA.output(b), b).value()
-                    + 5 * ReconstructionLoss.L1.compute(gB.output(a), a).value();
+            var gAB = v.generatorAB();
+            var gBA = v.generatorBA();
+            INDArray fakeB = gAB.output(a);
+            INDArray fakeA = gBA.output(b);
+            return ls.generator(v.discriminatorB().output(fakeB)).value()
+                    + ls.generator(v.discriminatorA().output(fakeA)).value()
+                    + 10 * ReconstructionLoss.L1.compute(gBA.output(fakeB), a).value()
+                    + 10 * ReconstructionLoss.L1.compute(gAB.output(fakeA), b).value()
+                    + 5 * ReconstructionLoss.L1.compute(gAB.output(b), b).value()
+                    + 5 * ReconstructionLoss.L1.compute(gBA.output(a), a).value();
         };
         List<double[]> numeric = new ArrayList<>();
-        for (Network g : List.of(v.generatorA(), v.generatorB())) {
+        for (Network g : List.of(v.generatorAB(), v.generatorBA())) {
             INDArray p = g.params();
             double[] grads = new double[16];
             for (int j = 0; j < grads.length; j++) {
@@ -139,15 +139,15 @@ class CycleGanTest {
             }
             numeric.add(grads);
         }
-        INDArray pa = v.generatorA().params().dup();
-        INDArray pb = v.generatorB().params().dup();
+        INDArray pa = v.generatorAB().params().dup();
+        INDArray pb = v.generatorBA().params().dup();
         v.generatorStep(a, b);
-        v.generatorA().applyGradients();
-        v.generatorB().applyGradients();
+        v.generatorAB().applyGradients();
+        v.generatorBA().applyGradients();
         int checked = 0;
         for (int k = 0; k < 2; k++) {
             INDArray before = k == 0 ? pa : pb;
-            INDArray after = (k == 0 ? v.generatorA() : v.generatorB()).params();
+            INDArray after = (k == 0 ? v.generatorAB() : v.generatorBA()).params();
             double[] grads = numeric.get(k);
             for (int j = 0; j < grads.length; j++) {
                 long i = j * (before.length() / grads.length) + 5;
@@ -155,7 +155,7 @@ class CycleGanTest {
                 double epsHat = 1e-8 / Math.sqrt(1 - 0.999);
                 double implied = Math.signum(r) * epsHat * Math.abs(r) / (1 - Math.abs(r));
                 if (!Double.isNaN(grads[j])) {
-                    assertEquals(grads[j], implied, 1e-6 + 1e-4 * Math.abs(grads[j]), (k == 0 ? "G_A" : "G_B") + " param " + i);
+                    assertEquals(grads[j], implied, 1e-6 + 1e-4 * Math.abs(grads[j]), (k == 0 ? "G_AB" : "G_BA") + " param " + i);
                     checked += Math.abs(grads[j]) > 1e-4 ? 1 : 0;
                 }
             }
@@ -256,7 +256,7 @@ class CycleGanTest {
         assertEquals(a.get(first), p.images().get(first));
         assertTrue(fakeB.equalsWithEps(p.images().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 2)), 1e-5));
         assertTrue(v.reverse().translate(fakeB).equalsWithEps(p.images().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 3)), 1e-5));
-        // row 3 (the first B row): B | G_B(B) | G_A(G_B(B))
+        // row 3 (the first B row): B | G_BA(B) | G_AB(G_BA(B))
         assertEquals(b.get(first), p.images().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(6, 7)));
         assertTrue(v.reverse().translate(b.get(first)).equalsWithEps(p.images().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(7, 8)), 1e-5));
     }
@@ -273,7 +273,7 @@ class CycleGanTest {
         assertEquals(37, out.getWidth());
         assertEquals(23, out.getHeight());
         INDArray x = images(7, 1, 3);
-        assertEquals(v.generatorB().output(x), v.reverse().translate(x), "BtoA is G_B");
+        assertEquals(v.generatorBA().output(x), v.reverse().translate(x), "BtoA is G_BA");
         assertArrayEquals(new long[] {1, 1, 16, 16}, v.reverse().translate(x).shape());
         assertArrayEquals(new long[] {1, 3, 16, 16}, v.translate(images(8, 1, 1)).shape());
         assertSame(v, v.reverse().reverse());
@@ -303,9 +303,9 @@ class CycleGanTest {
     @Test
     void networkShapes() {
         CycleGan v = tiny(5, "lambdaIdentity", "0", "inputChannels", "1");
-        assertArrayEquals(new long[] {2, 3, 16, 16}, v.generatorA().output(images(1, 2, 1)).shape());
-        assertArrayEquals(new long[] {2, 1, 16, 16}, v.generatorB().output(images(1, 2, 3)).shape());
-        assertArrayEquals(new long[] {2, 1, 6, 6}, v.discriminatorA().output(images(1, 2, 3)).shape(), "D_A judges B");
-        assertArrayEquals(new long[] {2, 1, 6, 6}, v.discriminatorB().output(images(1, 2, 1)).shape(), "D_B judges A");
+        assertArrayEquals(new long[] {2, 3, 16, 16}, v.generatorAB().output(images(1, 2, 1)).shape());
+        assertArrayEquals(new long[] {2, 1, 16, 16}, v.generatorBA().output(images(1, 2, 3)).shape());
+        assertArrayEquals(new long[] {2, 1, 6, 6}, v.discriminatorB().output(images(1, 2, 3)).shape(), "D_B judges B");
+        assertArrayEquals(new long[] {2, 1, 6, 6}, v.discriminatorA().output(images(1, 2, 1)).shape(), "D_A judges A");
     }
 }

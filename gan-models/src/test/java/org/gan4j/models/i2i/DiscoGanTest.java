@@ -89,10 +89,10 @@ class DiscoGanTest {
                 "loss_FM_B", "loss_recon_A", "loss_recon_B"), List.copyOf(losses.keySet()));
         losses.forEach((k, x) -> assertTrue(Double.isFinite(x), k + " = " + x));
         Map<String, INDArray> after = snapshot(v);
-        for (String g : List.of("generator", "generatorBA", "generator.updater", "generatorBA.updater")) {
+        for (String g : List.of("G_AB", "G_BA", "G_AB.updater", "G_BA.updater")) {
             assertEquals(before.get(g), after.get(g), g);
         }
-        for (String d : List.of("discriminatorA", "discriminatorB")) {
+        for (String d : List.of("D_A", "D_B")) {
             assertNotEquals(before.get(d), after.get(d), d);
             assertEquals(1, v.networks().get(d).iteration());
         }
@@ -106,11 +106,11 @@ class DiscoGanTest {
         Map<String, Double> losses = v.trainStep(batch(), new StepContext(1, 1, 0));
         losses.forEach((k, x) -> assertTrue(Double.isFinite(x), k + " = " + x));
         Map<String, INDArray> after = snapshot(v);
-        for (String d : List.of("discriminatorA", "discriminatorB", "discriminatorA.updater", "discriminatorB.updater")) {
+        for (String d : List.of("D_A", "D_B", "D_A.updater", "D_B.updater")) {
             assertEquals(before.get(d), after.get(d), d); // bit-identical
         }
         assertEquals(0, v.discriminatorA().iteration());
-        for (String g : List.of("generator", "generatorBA")) {
+        for (String g : List.of("G_AB", "G_BA")) {
             assertNotEquals(before.get(g), after.get(g), g);
             assertEquals(1, v.networks().get(g).iteration());
         }

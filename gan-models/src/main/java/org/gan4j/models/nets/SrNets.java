@@ -1,4 +1,4 @@
-package org.gan4j.models.srgan;
+package org.gan4j.models.nets;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -22,14 +22,18 @@ import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.learning.config.Adam;
 
 /** The SRResNet generator and the SRGAN discriminator (Ledig et al. 2017, figure 4). */
-final class SrNets {
-    static final String INPUT = "lr";
-    static final String OUTPUT = "sr";
-    static final int SCALE = 4;
+public final class SrNets {
+    /** Name of the generator graph's input (the low-resolution image). */
+    public static final String INPUT = "lr";
+    /** Name of the generator graph's output (the super-resolved image). */
+    public static final String OUTPUT = "sr";
+    /** Upscaling factor of the generator. */
+    public static final int SCALE = 4;
 
     private SrNets() {}
 
-    static Adam adam(double lr) {
+    /** The paper's optimizer: Adam with beta1 0.9, beta2 0.999, epsilon 1e-8. */
+    public static Adam adam(double lr) {
         return new Adam(lr, 0.9, 0.999, 1e-8);
     }
 
@@ -48,7 +52,7 @@ final class SrNets {
      * long skip; two x (3x3 conv to 4x features, pixel shuffle x2, PReLU); 9x9 conv to RGB (linear output).
      * Input: LR RGB in [0, 1], any size; output: HR RGB in [-1, 1] (not clamped), 4x the size.
      */
-    static ComputationGraph generator(long seed, int blocks, int features, int outputKernel, boolean bicubicSkip,
+    public static ComputationGraph generator(long seed, int blocks, int features, int outputKernel, boolean bicubicSkip,
             double learningRate) {
         var g = new NeuralNetConfiguration.Builder().seed(seed).updater(adam(learningRate))
                 .weightInit(WeightInit.XAVIER)
@@ -100,7 +104,7 @@ final class SrNets {
      * f, 2f, 2f, 4f, 4f, 8f, 8f and stride 2 on every second layer (f, 2f, 4f, 8f at stride 2); Dense
      * {@code dense} + LReLU(0.2); Dense 1 (logit). Input: HR RGB in [-1, 1] of {@code size x size}.
      */
-    static MultiLayerNetwork discriminator(long seed, int size, int f, int dense, double learningRate) {
+    public static MultiLayerNetwork discriminator(long seed, int size, int f, int dense, double learningRate) {
         var lrelu = new ActivationLReLU(0.2);
         var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam(learningRate))
                 .weightInit(WeightInit.XAVIER).list();

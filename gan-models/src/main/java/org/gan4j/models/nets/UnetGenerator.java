@@ -1,4 +1,4 @@
-package org.gan4j.models.i2i;
+package org.gan4j.models.nets;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -22,14 +22,19 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * (batch norm follows them). As in the reference code, whose in-place LeakyReLU modifies the skip
  * tensor, the skip connections carry the LeakyReLU-activated encoder features.
  */
-final class UnetGenerator {
+public final class UnetGenerator {
     private UnetGenerator() {}
 
-    static int filters(int ngf, int level) {
+    /** Filters at U-Net level {@code level} (1 = outermost): ngf * min(2^(level-1), 8). */
+    public static int filters(int ngf, int level) {
         return ngf * Math.min(1 << (level - 1), 8);
     }
 
-    static ComputationGraphConfiguration config(int depth, int ngf, int inChannels, int outChannels, int size,
+    /**
+     * The U-Net generator's configuration (a graph, see the class description) for square {@code size}
+     * inputs; sizes must be multiples of 2^depth.
+     */
+    public static ComputationGraphConfiguration config(int depth, int ngf, int inChannels, int outChannels, int size,
                                                 long seed, IUpdater updater, DataType dataType) {
         if (depth < 2) {
             throw new IllegalArgumentException("U-Net depth must be at least 2, got " + depth);
@@ -80,7 +85,7 @@ final class UnetGenerator {
     }
 
     /** The reference code's num_downs - 5 blocks of ngf*8 filters between level 4 and the innermost. */
-    static boolean hasDropout(int level, int depth) {
+    public static boolean hasDropout(int level, int depth) {
         return level >= 5 && level < depth;
     }
 }

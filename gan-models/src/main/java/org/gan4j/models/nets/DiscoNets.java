@@ -1,4 +1,4 @@
-package org.gan4j.models.i2i;
+package org.gan4j.models.nets;
 
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -18,9 +18,14 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * DiscoGAN's networks (SKTBrain/DiscoGAN {@code model.py}, {@code Generator(extra_layers=False)} and
  * {@code Discriminator}): 4x4 stride-2 padding-1 convolutions without biases, as DL4J MultiLayerNetworks.
  */
-final class DiscoNets {
+public final class DiscoNets {
     /** Layer indices of the discriminator's features: the LeakyReLU outputs of blocks 2, 3 and 4. */
-    static final int[] FEATURE_LAYERS = {2, 4, 6};
+    private static final int[] FEATURE_LAYERS = {2, 4, 6};
+
+    /** Layer indices of the discriminator's features (for {@code FeatureDiscriminator.of}). */
+    public static int[] featureLayers() {
+        return FEATURE_LAYERS.clone();
+    }
 
     private DiscoNets() {}
 
@@ -45,7 +50,7 @@ final class DiscoNets {
      * G: conv(nf) lrelu, [conv bn lrelu] x3 (2nf, 4nf, 8nf) down to size/16, then [deconv bn relu] x3 (4nf, 2nf,
      * nf) and deconv(3) sigmoid back to size. 14 layers.
      */
-    static MultiLayerNetwork generator(int nf, int size, long seed, IUpdater updater, double weightDecay,
+    public static MultiLayerNetwork generator(int nf, int size, long seed, IUpdater updater, double weightDecay,
             DataType type) {
         var list = base(seed, updater, weightDecay, type);
         list.layer(Blocks.conv(nf, 4, 2, 1, false, Blocks.leaky()));
@@ -65,9 +70,9 @@ final class DiscoNets {
     /**
      * D: conv(nf) lrelu, [conv bn lrelu] x3 (2nf, 4nf, 8nf), conv 4x4 stride 1 no padding to one logit per
      * position (1x1 for 64x64 inputs; the reference's sigmoid is in the loss). Features: layers
-     * {@link #FEATURE_LAYERS}.
+     * {@link #featureLayers()}.
      */
-    static MultiLayerNetwork discriminator(int nf, int size, long seed, IUpdater updater, double weightDecay,
+    public static MultiLayerNetwork discriminator(int nf, int size, long seed, IUpdater updater, double weightDecay,
             DataType type) {
         var list = base(seed, updater, weightDecay, type);
         list.layer(Blocks.conv(nf, 4, 2, 1, false, Blocks.leaky()));

@@ -1,4 +1,4 @@
-package org.gan4j.models.i2i;
+package org.gan4j.models.nets;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -15,13 +15,14 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * reference's {@code use_bias} rule gives). {@code layers = 3} is the 70x70 PatchGAN (30x30 logits on 256x256), 1 is the
  * 16x16 one and 2 the 34x34 one. A {@code MultiLayerNetwork}, so it gives input gradients.
  */
-final class PatchGan {
+public final class PatchGan {
     private PatchGan() {}
 
     /** Normalisation after the inner convolutions. */
-    enum Norm { BATCH, INSTANCE }
+    public enum Norm { BATCH, INSTANCE }
 
-    static MultiLayerConfiguration config(int layers, int ndf, int inChannels, int size, Norm norm, long seed,
+    /** The PatchGAN's configuration (see the class description) for square {@code size} inputs. */
+    public static MultiLayerConfiguration config(int layers, int ndf, int inChannels, int size, Norm norm, long seed,
                                           IUpdater updater, DataType dataType) {
         if (layers < 1) {
             throw new IllegalArgumentException("PatchGAN layers must be at least 1, got " + layers);
@@ -38,7 +39,7 @@ final class PatchGan {
     }
 
     /** Side of the logit map for a square input of {@code size}. */
-    static int outputSize(int layers, int size) {
+    public static int outputSize(int layers, int size) {
         int s = size;
         for (int n = 1; n <= layers; n++) {
             s /= 2;

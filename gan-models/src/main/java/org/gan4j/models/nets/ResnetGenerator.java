@@ -1,4 +1,4 @@
-package org.gan4j.models.i2i;
+package org.gan4j.models.nets;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
@@ -23,10 +23,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * first row and column; or, with {@code resizeConv}, nearest 2x up-sampling - reflection pad 1 -
  * 3x3 convolution (Odena et al. 2016, no checkerboard artefacts).
  */
-final class ResnetGenerator {
+public final class ResnetGenerator {
     private ResnetGenerator() {}
 
-    static ComputationGraphConfiguration config(int blocks, int ngf, int inChannels, int outChannels, int size,
+    /** The ResNet generator's configuration (see the class description) for square {@code size} inputs. */
+    public static ComputationGraphConfiguration config(int blocks, int ngf, int inChannels, int outChannels, int size,
                                                 boolean resizeConv, long seed, IUpdater updater, DataType dataType) {
         if (size % 4 != 0) {
             throw new IllegalArgumentException("the ResNet generator needs an image size divisible by 4, got " + size);
