@@ -79,6 +79,8 @@ class PluginSettingsTest {
         assertEquals(128, b.settings().size());
         assertEquals(130, b.settings().loadSize());
         assertThrows(IllegalArgumentException.class, () -> b.rate(-1), "checked when set");
+        assertThrows(IllegalArgumentException.class, () -> new ToyBuilder().config(Map.of("preset", "small",
+                "loadSize", "10")), "a config is checked as a whole when given");
         assertEquals(first, new ToyBuilder().settings(first).settings());
         assertEquals(b.settings(), new ToyBuilder().config(b.toConfig()).settings());
         assertEquals(Map.of("preset", "small", "size", "128", "loadSize", "130", "rate", "0.001", "mirror", "true",

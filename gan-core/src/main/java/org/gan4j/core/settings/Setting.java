@@ -183,7 +183,7 @@ public final class Setting<T> {
      *
      * @throws IllegalArgumentException naming the setting, the value and what was expected
      */
-    public T parse(String text) {
+    T parse(String text) {
         Objects.requireNonNull(text, "text");
         String v = text.trim();
         Object value;
@@ -230,8 +230,8 @@ public final class Setting<T> {
         throw bad(text, "one of " + String.join(", ", choices()));
     }
 
-    /** The text form of {@code value} (as {@link #parse} reads it). */
-    public String format(T value) {
+    /** The text form of {@code value} (as {@code parse} reads it). */
+    String format(T value) {
         if (spelling != null) {
             return spelling.apply(value);
         }
@@ -247,7 +247,7 @@ public final class Setting<T> {
      * @return the value
      * @throws IllegalArgumentException naming the setting, the value and the requirement
      */
-    public T check(Object value) {
+    T check(Object value) {
         if (value == null) {
             if (optional) {
                 return null;

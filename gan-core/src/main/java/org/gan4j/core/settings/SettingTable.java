@@ -126,7 +126,7 @@ public final class SettingTable<R extends Record> {
     }
 
     /** Typed values of the given string settings (unknown keys and bad values are errors, as in {@link #read}). */
-    public Map<Setting<?>, Object> parse(Map<String, String> config) {
+    Map<Setting<?>, Object> parse(Map<String, String> config) {
         TreeSet<String> unknown = new TreeSet<>(config.keySet());
         unknown.removeAll(byName.keySet());
         if (!unknown.isEmpty()) {
@@ -201,7 +201,7 @@ public final class SettingTable<R extends Record> {
     }
 
     /** Every value of {@code settings}, typed, in table order (e.g. to start a builder from a record). */
-    public Map<Setting<?>, Object> values(R settings) {
+    Map<Setting<?>, Object> values(R settings) {
         Map<Setting<?>, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < this.settings.size(); i++) {
             Object v = value(settings, i);

@@ -44,9 +44,16 @@ public abstract class SettingsBuilder<R extends Record, B extends SettingsBuilde
         return self();
     }
 
-    /** Sets the given string settings, as a command line or a checkpoint gives them (unknown keys are an error). */
+    /**
+     * Sets the given string settings, as a command line or a checkpoint gives them, and checks that with the
+     * values set before and the defaults they form valid settings (a config is complete: an error names the
+     * key now rather than at {@code build}).
+     *
+     * @throws IllegalArgumentException for unknown keys, bad values or settings the record rejects together
+     */
     public final B config(Map<String, String> config) {
         given.putAll(table.parse(config));
+        settings();
         return self();
     }
 
