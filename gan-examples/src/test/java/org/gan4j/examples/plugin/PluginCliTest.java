@@ -94,9 +94,9 @@ class PluginCliTest {
                     files.map(f -> f.getFileName().toString()).sorted().toList());
         }
         // the files are G(noise of seed 1, label 7), and the label reaches G: label 0 gives other images
-        ConditionalSampler g = (ConditionalSampler) Checkpoint.read(run).restoreVariant();
+        ConditionalSampler sampler = (ConditionalSampler) Checkpoint.read(run).restoreVariant();
         INDArray noise = StepContext.gaussian(new SplittableRandom(1), 3, ToyConditionalGan.NOISE);
-        INDArray sevens = g.generate(noise, new int[] {7, 7, 7});
+        INDArray sevens = sampler.generate(noise, new int[] {7, 7, 7});
         for (int i = 0; i < 3; i++) {
             BufferedImage expected = ImageTensors.toImage(sevens.get(NDArrayIndex.point(i)));
             BufferedImage written = ImageIO.read(one.resolve(String.format("%06d-class7.png", i)).toFile());
@@ -106,7 +106,7 @@ class PluginCliTest {
                 }
             }
         }
-        assertNotEquals(sevens, g.generate(noise, new int[] {0, 0, 0}));
+        assertNotEquals(sevens, sampler.generate(noise, new int[] {0, 0, 0}));
 
         Path grid = dir.resolve("all.png");
         ok("sample", "--checkpoint", run.toString(), "--label", "all", "--n", "2", "--grid", "--out", grid.toString());
