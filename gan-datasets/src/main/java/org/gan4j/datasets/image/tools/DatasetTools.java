@@ -193,8 +193,13 @@ public final class DatasetTools {
     /** Reproducible assignment of files to parts: shuffle with {@code seed}, cut by cumulative fractions. */
     static Map<String, List<Path>> assign(List<Path> files, Map<String, Double> fractions, long seed) {
         double total = fractions.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (fractions.isEmpty() || total <= 0 || fractions.values().stream().anyMatch(f -> f < 0)) {
-            throw new DatasetException(null, "bad split fractions " + fractions, "give non-negative fractions, e.g. train=0.9,test=0.1");
+        if (fractions.isEmpty() || fractions.values().stream().anyMatch(f -> f == null || !(f >= 0 && f <= 1))) {
+            throw new DatasetException(null, "bad split fractions " + fractions,
+                    "give each part a fraction between 0 and 1, e.g. train=0.9,test=0.1");
+        }
+        if (Math.abs(total - 1) > 1e-6) {
+            throw new DatasetException(null, "split fractions " + fractions + " sum to " + (float) total + ", not 1",
+                    "make the fractions add up to 1, e.g. train=0.9,test=0.1");
         }
         List<Path> shuffled = new ArrayList<>(files);
         java.util.Collections.sort(shuffled);
