@@ -73,7 +73,7 @@ class RunDirectoryTest {
             Checkpoint cp = run.newestValidCheckpoint(warnings::add).orElseThrow();
             assertEquals(2, cp.iteration());
             assertEquals(1, warnings.size());
-            assertTrue(warnings.get(0).contains(newest.toString()) && warnings.get(0).contains("damaged"), warnings.get(0));
+            assertTrue(warnings.get(0).contains(newest.toString()) && warnings.get(0).contains("is damaged"), warnings.get(0));
             assertThrows(java.io.IOException.class, () -> Checkpoint.read(newest).verified());
         }
     }

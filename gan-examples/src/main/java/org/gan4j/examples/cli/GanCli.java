@@ -39,6 +39,12 @@ public final class GanCli {
             }
             return 3;
         });
+        cli.setParameterExceptionHandler((e, args1) -> {
+            // a bad option value or a missing option: one line and where to look, not the whole usage
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            e.getCommandLine().getErr().println("error: " + e.getMessage() + " (see '" + command + " --help')");
+            return 2;
+        });
         return cli.execute(args);
     }
 }

@@ -71,8 +71,8 @@ public final class ResumeCommand implements Callable<Integer> {
             boolean ofThisRun = run.readConfig().map(c -> c.describes(cp)).orElse(true);
             if (!isNewest || !ofThisRun) {
                 String why = !ofThisRun ? "was not written by run " + home + " (other variant settings, seed or batch)"
-                        : "is not the newest state of run " + home + " (that is " + newest.get().file().getFileName()
-                        + ", iteration " + newest.get().iteration() + ")";
+                        : "is not the newest state of run " + home + newest.map(n -> " (that is " + n.file().getFileName()
+                        + ", iteration " + n.iteration() + ")").orElse("");
                 throw new IllegalArgumentException(cp.file() + " " + why + ": continuing the run from it would discard"
                         + " the run's own history. Continue the run with 'gan resume --run " + home + "', or start a"
                         + " branch from this checkpoint with --out NEW_FOLDER (the run is not changed)");
@@ -92,8 +92,8 @@ public final class ResumeCommand implements Callable<Integer> {
         try (RunDirectory run = open(dir)) {
             Optional<Checkpoint> cp = run.newestValidCheckpoint(Runs::warn);
             if (cp.isEmpty() && !run.checkpointFiles().isEmpty()) {
-                throw new IllegalArgumentException("no intact checkpoint in " + run.checkpoints() + " (all are damaged,"
-                        + " see the warnings): the run cannot continue; start a new one with 'gan train ... --out NEW_FOLDER'");
+                throw new IllegalArgumentException("no intact checkpoint of this run in " + run.checkpoints() + " (see the"
+                        + " warnings): the run cannot continue; start a new one with 'gan train ... --out NEW_FOLDER'");
             }
             Optional<RunConfig> stored = run.readConfig();
             if (cp.isEmpty()) {
@@ -103,11 +103,6 @@ public final class ResumeCommand implements Callable<Integer> {
                 System.out.println(dir + " stopped before its first checkpoint: starting it again from iteration 0"
                         + " with the settings of its config.properties");
                 return resume(run, stored.get(), null);
-            }
-            if (stored.isPresent() && !stored.get().describes(cp.get())) {
-                throw new IllegalArgumentException("the newest checkpoint " + cp.get().file() + " was not written by this"
-                        + " run (its variant settings, seed or batch differ from config.properties): move it out of "
-                        + run.checkpoints() + " and resume again");
             }
             return resume(run, stored.orElse(RunConfig.of(cp.get())), cp.get());
         }
