@@ -200,7 +200,6 @@ public final class Checkpoint {
             return -1; // verified() reports it
         }
     }
-    }
 
     /**
      * Reads every entry in full and checks it against its CRC, and checks the counters and the

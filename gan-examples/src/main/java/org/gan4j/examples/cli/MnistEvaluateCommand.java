@@ -61,7 +61,7 @@ public final class MnistEvaluateCommand implements Callable<Integer> {
     @Option(names = "--batch", converter = NumericOptions.Positive.class, description = "with --checkpoint: images generated per forward pass (default: ${DEFAULT-VALUE})")
     int batch = 500;
 
-    @Option(names = "--min-class-share", description = "share of the images a digit needs to count as present"
+    @Option(names = "--min-class-share", converter = NumericOptions.Fraction.class, description = "share of the images a digit needs to count as present"
             + " (default: ${DEFAULT-VALUE}; an even spread gives each digit 0.1)")
     double minClassShare = MnistEvaluator.DEFAULT_PRESENT_SHARE;
 
