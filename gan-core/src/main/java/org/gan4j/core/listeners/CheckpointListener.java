@@ -75,11 +75,13 @@ public final class CheckpointListener implements TrainingListener {
                 Files.deleteIfExists(f);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prune old checkpoints in " + folder, e);
+            throw new UncheckedIOException("cannot prune old checkpoints in " + folder + ": "
+                    + org.gan4j.core.io.IoErrors.describe(e), e);
         }
     }
 
-    private static int iterationOf(Path f) {
+    /** The iteration in a checkpoint file name written by this listener, or -1 for any other file. */
+    public static int iterationOf(Path f) {
         Matcher m = NAME.matcher(f.getFileName().toString());
         return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }

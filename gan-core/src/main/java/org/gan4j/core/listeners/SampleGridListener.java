@@ -63,7 +63,8 @@ public final class SampleGridListener implements TrainingListener {
             ImageFiles.writePng(grid, folder.resolve(String.format("iter-%06d.png", t.iteration())));
             ImageFiles.writePng(grid, folder.resolve("latest.png"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write sample grid into " + folder, e);
+            throw new UncheckedIOException("cannot write sample grid into " + folder + ": "
+                    + org.gan4j.core.io.IoErrors.describe(e), e);
         }
         lastWritten = t.iteration();
     }

@@ -12,13 +12,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -28,6 +32,8 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.gan4j.core.io.AtomicFiles;
 import org.gan4j.core.nn.Backend;
 import org.gan4j.core.nn.Network;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A complete training checkpoint, one zip file:
@@ -42,6 +48,7 @@ import org.gan4j.core.nn.Network;
  * target, so a crash never leaves a half-written checkpoint under the final name.
  */
 public final class Checkpoint {
+    private static final Logger log = LoggerFactory.getLogger(Checkpoint.class);
     /** Version of the layout above. */
     public static final int FORMAT = 1;
     static final String PROPERTIES = "checkpoint.properties";
@@ -147,25 +154,104 @@ public final class Checkpoint {
         }
     }
 
-    /** The checkpoint in {@code folder} with the highest iteration, if any. */
+    /**
+     * The intact checkpoint in {@code folder} with the highest iteration, if any: as
+     * {@link #newestValidIn} accepting any checkpoint, with damaged ones logged as warnings.
+     */
     public static Optional<Path> latestIn(Path folder) throws IOException {
+        return newestValidIn(folder, cp -> true, log::warn).map(Checkpoint::file);
+    }
+
+    /**
+     * The checkpoint in {@code folder} with the highest iteration that passes {@link #verified()}
+     * and {@code accept}. Each damaged one met on the way is skipped and reported to {@code warnings},
+     * naming the file and the damage; refused ones and zips that are not checkpoints are skipped
+     * silently. An absent folder holds none.
+     */
+    public static Optional<Checkpoint> newestValidIn(Path folder, Predicate<Checkpoint> accept,
+                                                     Consumer<String> warnings) throws IOException {
+        List<Checkpoint> candidates = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> zips = files.filter(f -> f.getFileName().toString().endsWith(".zip")).toList();
-            Path best = null;
-            int bestIteration = -1;
-            for (Path z : zips) {
+            for (Path z : files.filter(f -> f.getFileName().toString().endsWith(".zip")).sorted().toList()) {
                 try {
-                    int it = read(z).iteration();
-                    if (it > bestIteration) {
-                        bestIteration = it;
-                        best = z;
-                    }
-                } catch (IOException notACheckpoint) {
-                    // other zips may share the folder
+                    candidates.add(read(z));
+                } catch (IOException notReadable) {
+                    if (notReadable.getCause() instanceof ZipException) {
+                        warnings.accept(notReadable.getMessage() + "; skipped");
+                    } // else another kind of zip sharing the folder
                 }
             }
-            return Optional.ofNullable(best);
         }
+        candidates.sort(Comparator.comparingLong(Checkpoint::iterationOrMinus1).reversed());
+        for (Checkpoint cp : candidates) {
+            try {
+                cp.verified();
+            } catch (IOException damaged) {
+                warnings.accept(damaged.getMessage() + "; skipped, falling back to the previous checkpoint");
+                continue;
+            }
+            if (accept.test(cp)) {
+                return Optional.of(cp);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private long iterationOrMinus1() {
+        try {
+            return iteration();
+        } catch (RuntimeException badCounter) {
+            return -1; // verified() reports it
+        }
+    }
+
+    /**
+     * Reads every entry in full and checks it against its CRC, and checks the counters and the
+     * networks listed: a damaged file (bit rot, a copy cut short) fails here, before any state is
+     * restored from it.
+     *
+     * @return this checkpoint
+     * @throws IOException naming the file and what is damaged
+     */
+    public Checkpoint verified() throws IOException {
+        try {
+            iteration();
+            epoch();
+            batchInEpoch();
+            seed();
+        } catch (RuntimeException e) {
+            throw new IOException(file + " is damaged: bad counters in " + PROPERTIES + " (" + e.getMessage() + ")", e);
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (String name : networkNames()) {
+                if (zip.getEntry(NETWORKS + name + ".zip") == null) {
+                    throw new IOException(file + " is damaged: network '" + name + "' is missing");
+                }
+            }
+            byte[] buffer = new byte[1 << 16];
+            var entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                CRC32 crc = new CRC32();
+                try (InputStream in = zip.getInputStream(entry)) {
+                    for (int n; (n = in.read(buffer)) > 0; ) {
+                        crc.update(buffer, 0, n);
+                    }
+                } catch (ZipException | java.io.EOFException e) {
+                    throw new IOException(file + " is damaged: entry " + entry.getName() + " cannot be read ("
+                            + e.getMessage() + ")", e);
+                }
+                if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                    throw new IOException(file + " is damaged: entry " + entry.getName() + " fails its checksum");
+                }
+            }
+        } catch (ZipException e) {
+            throw new IOException(file + " is damaged (not a readable zip file): " + e.getMessage(), e);
+        }
+        return this;
     }
 
     public Path file() {
@@ -238,6 +324,8 @@ public final class Checkpoint {
                 case "ComputationGraph" -> ModelSerializer.restoreComputationGraph(in, true);
                 default -> throw new IOException("unknown network type " + type + " in " + file);
             };
+        } catch (ZipException | java.io.EOFException e) {
+            throw new IOException(file + " is damaged: network '" + name + "' cannot be read (" + e.getMessage() + ")", e);
         }
     }
 

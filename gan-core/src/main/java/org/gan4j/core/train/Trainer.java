@@ -150,7 +150,8 @@ public final class Trainer {
         try {
             Checkpoint.write(file, this);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write checkpoint " + file, e);
+            throw new UncheckedIOException("could not write checkpoint " + file + ": "
+                    + org.gan4j.core.io.IoErrors.describe(e), e);
         }
     }
 

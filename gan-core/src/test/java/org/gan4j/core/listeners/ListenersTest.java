@@ -26,15 +26,15 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
 /** Listener behaviour with a minimal variant: one linear "generator" fitted to the data. */
-class ListenersTest {
+public class ListenersTest {
     @TempDir
     Path dir;
 
     /** Regresses noise onto the data with one linear layer; enough to drive listeners. */
-    static final class LinearVariant implements GanVariant {
+    public static final class LinearVariant implements GanVariant {
         final Generator g;
 
-        LinearVariant() {
+        public LinearVariant() {
             MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1)
                     .updater(new Sgd(0.1)).list()
                     .layer(new DenseLayer.Builder().nIn(2).nOut(4).activation(Activation.TANH).build()).build());
@@ -74,7 +74,7 @@ class ListenersTest {
         }
     }
 
-    private static InMemoryBatchSource data() {
+    public static InMemoryBatchSource data() {
         return new InMemoryBatchSource(Nd4j.rand(12, 1, 2, 2), 3); // 4 batches per epoch
     }
 

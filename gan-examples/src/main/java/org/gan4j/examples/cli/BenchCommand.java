@@ -32,13 +32,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "one of: ${COMPLETION-CANDIDATES} (plug-ins included)")
     String variant;
 
-    @Option(names = "--batch", description = "batch size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", converter = NumericOptions.Positive.class, description = "batch size (default: ${DEFAULT-VALUE})")
     int batch = 64;
 
-    @Option(names = "--iterations", description = "timed iterations (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", converter = NumericOptions.Positive.class, description = "timed iterations (default: ${DEFAULT-VALUE})")
     int iterations = 50;
 
-    @Option(names = "--warmup", description = "untimed iterations first (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", converter = NumericOptions.NonNegative.class, description = "untimed iterations first (default: ${DEFAULT-VALUE})")
     int warmup = 10;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "variant setting (repeatable)")

@@ -19,10 +19,10 @@ public class DataBenchCommand implements Callable<Integer> {
     @Option(names = "--root", required = true, description = "dataset root") Path root;
     @Option(names = "--decoder", defaultValue = "all", description = "twelvemonkeys, imageio, opencv or all (default ${DEFAULT-VALUE}); "
             + "opencv needs the optional OpenCV jars, which the gan launcher ships") String decoder;
-    @Option(names = "--workers", defaultValue = "1", description = "background threads (default ${DEFAULT-VALUE})") int workers;
+    @Option(names = "--workers", converter = NumericOptions.Positive.class, defaultValue = "1", description = "background threads (default ${DEFAULT-VALUE})") int workers;
     @Option(names = "--decode-only", description = "read and decode only, on one thread (images/s per core at 256x256)") boolean decodeOnly;
-    @Option(names = "--rounds", defaultValue = "1", description = "repeat the decoder list this many times, alternating the order (default ${DEFAULT-VALUE})") int rounds;
-    @Option(names = "--seconds", defaultValue = "5", description = "time per measurement (default ${DEFAULT-VALUE})") double seconds;
+    @Option(names = "--rounds", converter = NumericOptions.Positive.class, defaultValue = "1", description = "repeat the decoder list this many times, alternating the order (default ${DEFAULT-VALUE})") int rounds;
+    @Option(names = "--seconds", converter = NumericOptions.PositiveReal.class, defaultValue = "5", description = "time per measurement (default ${DEFAULT-VALUE})") double seconds;
 
     public DataBenchCommand() {}
 

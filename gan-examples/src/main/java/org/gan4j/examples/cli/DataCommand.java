@@ -58,7 +58,7 @@ public class DataCommand implements Callable<Integer> {
         @Option(names = "--a", required = true, description = "folder of A images (or with train/val/test)") Path a;
         @Option(names = "--b", required = true, description = "folder of B images, same names") Path b;
         @Option(names = "--out", required = true, description = "output root") Path out;
-        @Option(names = "--size", defaultValue = "0", description = "resize each half to N x N (0 = keep; default ${DEFAULT-VALUE})") int size;
+        @Option(names = "--size", converter = NumericOptions.NonNegative.class, defaultValue = "0", description = "resize each half to N x N (0 = keep; default ${DEFAULT-VALUE})") int size;
         @Option(names = "--format", defaultValue = "jpg", description = "jpg or png (default ${DEFAULT-VALUE})") String format;
 
         @Override
@@ -79,10 +79,10 @@ public class DataCommand implements Callable<Integer> {
     static class MakeEdges implements Callable<Integer> {
         @Option(names = "--photos", required = true, description = "folder of photos") Path photos;
         @Option(names = "--out", required = true, description = "output root") Path out;
-        @Option(names = "--size", defaultValue = "256", description = "side of each half (default ${DEFAULT-VALUE})") int size;
-        @Option(names = "--val", defaultValue = "0.1", description = "fraction for val/ (default ${DEFAULT-VALUE})") double val;
+        @Option(names = "--size", converter = NumericOptions.Positive.class, defaultValue = "256", description = "side of each half (default ${DEFAULT-VALUE})") int size;
+        @Option(names = "--val", converter = NumericOptions.Fraction.class, defaultValue = "0.1", description = "fraction for val/ (default ${DEFAULT-VALUE})") double val;
         @Option(names = "--seed", defaultValue = "1", description = "seed of the train/val assignment (default ${DEFAULT-VALUE})") long seed;
-        @Option(names = "--sigma", defaultValue = "1.5", description = "Gaussian sigma of the edge detector (default ${DEFAULT-VALUE})") double sigma;
+        @Option(names = "--sigma", converter = NumericOptions.PositiveReal.class, defaultValue = "1.5", description = "Gaussian sigma of the edge detector (default ${DEFAULT-VALUE})") double sigma;
 
         @Override
         public Integer call() {
@@ -103,8 +103,8 @@ public class DataCommand implements Callable<Integer> {
     static class MakeTiles implements Callable<Integer> {
         @Option(names = "--in", required = true) Path in;
         @Option(names = "--out", required = true) Path out;
-        @Option(names = "--size", defaultValue = "256") int size;
-        @Option(names = "--per-image", defaultValue = "10") int perImage;
+        @Option(names = "--size", converter = NumericOptions.Positive.class, defaultValue = "256") int size;
+        @Option(names = "--per-image", converter = NumericOptions.Positive.class, defaultValue = "10") int perImage;
         @Option(names = "--seed", defaultValue = "1") long seed;
 
         @Override

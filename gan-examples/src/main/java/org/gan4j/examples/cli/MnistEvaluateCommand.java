@@ -52,16 +52,16 @@ public final class MnistEvaluateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
-    @Option(names = "--n", description = "with --checkpoint: number of images to generate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--n", converter = NumericOptions.Positive.class, description = "with --checkpoint: number of images to generate (default: ${DEFAULT-VALUE})")
     int n = 10_000;
 
     @Option(names = "--seed", description = "with --checkpoint: noise seed, as 'gan sample --seed' (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(names = "--batch", description = "with --checkpoint: images generated per forward pass (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", converter = NumericOptions.Positive.class, description = "with --checkpoint: images generated per forward pass (default: ${DEFAULT-VALUE})")
     int batch = 500;
 
-    @Option(names = "--min-class-share", description = "share of the images a digit needs to count as present"
+    @Option(names = "--min-class-share", converter = NumericOptions.Fraction.class, description = "share of the images a digit needs to count as present"
             + " (default: ${DEFAULT-VALUE}; an even spread gives each digit 0.1)")
     double minClassShare = MnistEvaluator.DEFAULT_PRESENT_SHARE;
 

@@ -33,7 +33,7 @@ public final class PairedEvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", description = "subfolder to evaluate (default: ${DEFAULT-VALUE})")
     String split = "val";
 
-    @Option(names = "--size", description = "image size (default: the model's training size)")
+    @Option(names = "--size", converter = NumericOptions.Positive.class, description = "image size (default: the model's training size)")
     Integer size;
 
     @Option(names = "--seed", description = "seed of the test-time dropout (default: ${DEFAULT-VALUE})")

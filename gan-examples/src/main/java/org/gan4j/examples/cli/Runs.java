@@ -6,7 +6,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.util.ModelSerializer;
 import org.gan4j.core.image.LossPlot;
+import org.gan4j.core.data.BatchSource;
 import org.gan4j.core.io.AtomicFiles;
+import org.gan4j.core.run.RunConfig;
+import org.gan4j.core.run.RunDirectory;
+import org.gan4j.core.train.Checkpoint;
+import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Trainer;
 
 /** Runs a trainer with a clean stop on Ctrl-C and writes the end-of-run files. */
@@ -34,7 +39,54 @@ final class Runs {
                 + cp.iteration() + ")");
     }
 
-    static int fit(Trainer trainer, RunFolder run) throws IOException, InterruptedException {
+    /**
+     * Trains {@code variant} in the owned run folder with the settings of {@code config} (plan,
+     * seed, listener intervals), continuing from {@code checkpoint} if it is not null.
+     */
+    static int train(RunDirectory run, RunConfig config, GanVariant variant, BatchSource data, Checkpoint checkpoint)
+            throws IOException, InterruptedException {
+        Trainer.Builder tb = Trainer.builder(variant, data)
+                .epochs(Integer.parseInt(config.run(RunConfig.EPOCHS, "1")))
+                .seed(Long.parseLong(config.run(RunConfig.SEED, "42")))
+                .listeners(run.listeners(Integer.parseInt(config.run("sampleEvery", "200")),
+                        Integer.parseInt(config.run("checkpointEvery", "500")),
+                        Integer.parseInt(config.run("keep", "3")), 2));
+        config.run().forEach(tb::runConfig);
+        String max = config.run().get(RunConfig.MAX_ITERATIONS);
+        if (max != null) {
+            tb.maxIterations(Long.parseLong(max));
+        }
+        Trainer trainer = tb.build();
+        if (checkpoint != null) {
+            trainer.resumeFrom(checkpoint.file());
+            long planned = trainer.plannedIterations();
+            if (planned < trainer.iteration()) {
+                throw new IllegalArgumentException("the plan (" + plan(config) + ", " + planned + " iterations) ends before "
+                        + checkpoint.file() + " (iteration " + trainer.iteration() + "): a run only grows;"
+                        + " to continue from an earlier checkpoint, branch: gan resume --checkpoint FILE --out NEW_FOLDER");
+            }
+            if (planned == trainer.iteration()) {
+                System.out.println(run.root() + " is complete: iteration " + planned + " of its plan (" + plan(config)
+                        + "); to train further give a larger --epochs or --max-iterations");
+                return 0;
+            }
+            System.out.println("resuming " + checkpoint.file() + " at iteration " + checkpoint.iteration() + " (plan: "
+                    + plan(config) + ", " + planned + " iterations)");
+        }
+        return fit(trainer, run);
+    }
+
+    /** Prints a warning (e.g. a damaged checkpoint that is skipped) on standard error. */
+    static void warn(String message) {
+        System.err.println("warning: " + message);
+    }
+
+    private static String plan(RunConfig config) {
+        String max = config.run().get(RunConfig.MAX_ITERATIONS);
+        return config.run(RunConfig.EPOCHS, "1") + " epochs" + (max != null ? ", at most " + max + " iterations" : "");
+    }
+
+    static int fit(Trainer trainer, RunDirectory run) throws IOException, InterruptedException {
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             // Ctrl-C / SIGTERM: finish the current step, let the listeners write the final checkpoint
@@ -52,7 +104,7 @@ final class Runs {
             // the generators the variant exports, as plain DL4J models: generator.zip, or NAME.zip (G_AB, G_BA)
             for (var e : trainer.variant().exportedModels().entrySet()) {
                 var model = e.getValue();
-                AtomicFiles.write(e.getKey().equals("generator") ? run.generator() : run.root.resolve(e.getKey() + ".zip"),
+                AtomicFiles.write(e.getKey().equals("generator") ? run.generator() : run.root().resolve(e.getKey() + ".zip"),
                         out -> ModelSerializer.writeModel(model, out, false));
             }
             if (Files.exists(run.lossLog()) && Files.size(run.lossLog()) > 0) {
@@ -66,7 +118,7 @@ final class Runs {
         } catch (IllegalStateException shuttingDown) {
             // already stopping
         }
-        System.out.println("run folder: " + run.root.toAbsolutePath());
+        System.out.println("run folder: " + run.root().toAbsolutePath());
         return 0;
     }
 }

@@ -24,7 +24,7 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "checkpoint file, or a folder (its newest checkpoint; a run folder's checkpoints/ works too)")
     Path checkpoint;
 
-    @Option(names = "--n", description = "number of images, or with --label all: images per class (default: ${DEFAULT-VALUE})")
+    @Option(names = "--n", converter = NumericOptions.Positive.class, description = "number of images, or with --label all: images per class (default: ${DEFAULT-VALUE})")
     int n = 64;
 
     @Option(names = "--label", paramLabel = "CLASS|all", description = "conditional models: generate class CLASS"
@@ -37,16 +37,16 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--grid", description = "write one grid PNG instead of single images")
     boolean grid;
 
-    @Option(names = "--columns", description = "grid columns (default: 10; with --label all: --n, one row per class)")
+    @Option(names = "--columns", converter = NumericOptions.Positive.class, description = "grid columns (default: 10; with --label all: --n, one row per class)")
     Integer columns;
 
-    @Option(names = "--scale", description = "with --grid: enlarge the grid N times, nearest neighbour (default: ${DEFAULT-VALUE})")
+    @Option(names = "--scale", converter = NumericOptions.Positive.class, description = "with --grid: enlarge the grid N times, nearest neighbour (default: ${DEFAULT-VALUE})")
     int scale = 1;
 
     @Option(names = "--seed", description = "noise seed (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(names = "--batch", description = "images generated per forward pass (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", converter = NumericOptions.Positive.class, description = "images generated per forward pass (default: ${DEFAULT-VALUE})")
     int batch = 500;
 
     @Override

@@ -26,13 +26,13 @@ public final class SrEvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "folder of HR images (held out from training)")
     Path data;
 
-    @Option(names = "--center-crop", description = "evaluate the central N x N of each image (0 = whole image; default: ${DEFAULT-VALUE})")
+    @Option(names = "--center-crop", converter = NumericOptions.NonNegative.class, description = "evaluate the central N x N of each image (0 = whole image; default: ${DEFAULT-VALUE})")
     int centerCrop;
 
     @Option(names = "--strips", description = "write bicubic | SR | HR strips of each image's centre into this folder")
     Path strips;
 
-    @Option(names = "--strip-size", description = "HR side of each strip panel (default: ${DEFAULT-VALUE})")
+    @Option(names = "--strip-size", converter = NumericOptions.Positive.class, description = "HR side of each strip panel (default: ${DEFAULT-VALUE})")
     int stripSize = 160;
 
     @Override

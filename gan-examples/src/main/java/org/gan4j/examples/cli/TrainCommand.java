@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gan4j.core.data.BatchSource;
+import org.gan4j.core.run.RunConfig;
+import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.train.GanVariant;
-import org.gan4j.core.train.Trainer;
 import org.gan4j.core.train.VariantProvider;
 import org.gan4j.datasets.DataSpecs;
 import picocli.CommandLine.Command;
@@ -24,10 +25,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "one of: ${COMPLETION-CANDIDATES} (plug-ins included)")
     String variant;
 
-    @Option(names = "--epochs", description = "epochs to train (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", converter = NumericOptions.Positive.class, description = "epochs to train (default: ${DEFAULT-VALUE})")
     int epochs = 5;
 
-    @Option(names = "--batch", description = "batch size (default: the variant's paper or tutorial value; docs/models lists them, training prints it)")
+    @Option(names = "--batch", converter = NumericOptions.Positive.class, description = "batch size (default: the variant's paper or tutorial value; docs/models lists them, training prints it)")
     Integer batch;
 
     @Option(names = "--out", required = true, description = "run folder, e.g. runs/dcgan")
@@ -49,24 +50,22 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init-from", paramLabel = "CHECKPOINT", description = "start the generator from another run's checkpoint (e.g. srgan from srresnet)")
     Path initFrom;
 
-    @Option(names = "--max-iterations", description = "stop after this many iterations (for smoke tests)")
+    @Option(names = "--max-iterations", converter = NumericOptions.PositiveLong.class, description = "stop after this many iterations in total (part of the run's plan: resume honours it)")
     Long maxIterations;
 
-    @Option(names = "--sample-every", description = "write a sample grid every N iterations (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sample-every", converter = NumericOptions.Positive.class, description = "write a sample grid every N iterations (default: ${DEFAULT-VALUE})")
     int sampleEvery = 200;
 
-    @Option(names = "--checkpoint-every", description = "write a checkpoint every N iterations (default: ${DEFAULT-VALUE}); also at every epoch end")
+    @Option(names = "--checkpoint-every", converter = NumericOptions.Positive.class, description = "write a checkpoint every N iterations (default: ${DEFAULT-VALUE}); also at every epoch end")
     int checkpointEvery = 500;
 
-    @Option(names = "--keep", description = "checkpoints to keep (default: ${DEFAULT-VALUE})")
+    @Option(names = "--keep", converter = NumericOptions.Positive.class, description = "checkpoints to keep (default: ${DEFAULT-VALUE})")
     int keep = 3;
 
     @Override
     public Integer call() throws Exception {
-        RunFolder run = new RunFolder(out);
-        if (Files.isDirectory(run.checkpoints()) && Files.list(run.checkpoints()).findAny().isPresent()) {
-            throw new IllegalArgumentException(out + " already holds checkpoints: continue it with 'gan resume --run "
-                    + out + "' or choose another --out");
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is an existing file, not a folder: give a folder for the run");
         }
         VariantProvider provider = VariantProvider.find(variant);
         int b = batch != null ? batch : provider.defaultBatchSize();
@@ -79,9 +78,12 @@ public final class TrainCommand implements Callable<Integer> {
         }
         BatchSource source = DataSpecs.open(v, data, b);
         Map<String, String> runConfig = new LinkedHashMap<>();
-        runConfig.put("epochs", Integer.toString(epochs));
-        runConfig.put("batch", Integer.toString(b));
-        runConfig.put("seed", Long.toString(seed));
+        runConfig.put(RunConfig.EPOCHS, Integer.toString(epochs));
+        if (maxIterations != null) {
+            runConfig.put(RunConfig.MAX_ITERATIONS, Long.toString(maxIterations));
+        }
+        runConfig.put(RunConfig.BATCH, Integer.toString(b));
+        runConfig.put(RunConfig.SEED, Long.toString(seed));
         if (data != null) {
             runConfig.put("data", data.toAbsolutePath().toString());
         }
@@ -91,13 +93,19 @@ public final class TrainCommand implements Callable<Integer> {
         runConfig.put("sampleEvery", Integer.toString(sampleEvery));
         runConfig.put("checkpointEvery", Integer.toString(checkpointEvery));
         runConfig.put("keep", Integer.toString(keep));
-        run.writeConfig(variant, v.config(), runConfig);
-        Trainer.Builder tb = Trainer.builder(v, source).epochs(epochs).seed(seed)
-                .listeners(run.listeners(sampleEvery, checkpointEvery, keep, 2));
-        runConfig.forEach(tb::runConfig);
-        if (maxIterations != null) {
-            tb.maxIterations(maxIterations);
+        RunConfig config = new RunConfig(variant, v.config(), runConfig);
+        // the folder is created only now, once the settings and the data are known to be good
+        try (RunDirectory run = RunDirectory.open(out, "gan train " + variant + " --out " + out)) {
+            if (!run.checkpointFiles().isEmpty()) {
+                throw new IllegalArgumentException(out + " already holds checkpoints: continue it with 'gan resume --run "
+                        + out + "' or choose another --out");
+            }
+            if (run.readConfig().isPresent()) {
+                System.out.println(out + " holds a run that stopped before its first checkpoint: it starts again"
+                        + " from iteration 0 with these settings");
+            }
+            run.writeConfig(config);
+            return Runs.train(run, config, v, source, null);
         }
-        return Runs.fit(tb.build(), run);
     }
 }

@@ -30,10 +30,10 @@ public final class UpscaleCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "output folder")
     Path out;
 
-    @Option(names = "--tile", description = "LR tile size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tile", converter = NumericOptions.Positive.class, description = "LR tile size (default: ${DEFAULT-VALUE})")
     int tile = 96;
 
-    @Option(names = "--overlap", description = "LR context pixels around each tile (default: ${DEFAULT-VALUE})")
+    @Option(names = "--overlap", converter = NumericOptions.NonNegative.class, description = "LR context pixels around each tile (default: ${DEFAULT-VALUE})")
     int overlap = 16;
 
     @Override

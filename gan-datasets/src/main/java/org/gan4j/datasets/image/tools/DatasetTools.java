@@ -173,6 +173,7 @@ public final class DatasetTools {
      * file names and {@code seed}. Files are copied.
      */
     public static Result split(Path in, Path outRoot, Map<String, Double> fractions, long seed) {
+        checkFractions(fractions); // before listing: a wrong split is reported whatever the folder holds
         Map<String, List<Path>> parts = assign(ImageFiles.list(in), fractions, seed);
         Map<String, Integer> written = new LinkedHashMap<>();
         for (var e : parts.entrySet()) {
@@ -192,10 +193,7 @@ public final class DatasetTools {
 
     /** Reproducible assignment of files to parts: shuffle with {@code seed}, cut by cumulative fractions. */
     static Map<String, List<Path>> assign(List<Path> files, Map<String, Double> fractions, long seed) {
-        double total = fractions.values().stream().mapToDouble(Double::doubleValue).sum();
-        if (fractions.isEmpty() || total <= 0 || fractions.values().stream().anyMatch(f -> f < 0)) {
-            throw new DatasetException(null, "bad split fractions " + fractions, "give non-negative fractions, e.g. train=0.9,test=0.1");
-        }
+        checkFractions(fractions);
         List<Path> shuffled = new ArrayList<>(files);
         java.util.Collections.sort(shuffled);
         java.util.Collections.shuffle(shuffled, new Random(seed));
@@ -203,14 +201,27 @@ public final class DatasetTools {
         double cum = 0;
         int start = 0;
         for (var e : fractions.entrySet()) {
-            cum += e.getValue() / total;
-            int end = (int) Math.round(cum * shuffled.size());
+            cum += e.getValue();
+            int end = (int) Math.round(Math.min(1, cum) * shuffled.size());
             List<Path> part = new ArrayList<>(shuffled.subList(start, Math.min(end, shuffled.size())));
             part.sort(null);
             out.put(e.getKey(), part);
             start = end;
         }
         return out;
+    }
+
+    /** Each fraction in [0, 1], together 1. */
+    private static void checkFractions(Map<String, Double> fractions) {
+        double total = fractions.values().stream().mapToDouble(f -> f == null ? Double.NaN : f).sum();
+        if (fractions.isEmpty() || fractions.values().stream().anyMatch(f -> f == null || !(f >= 0 && f <= 1))) {
+            throw new DatasetException(null, "bad split fractions " + fractions,
+                    "give each part a fraction between 0 and 1, e.g. train=0.9,test=0.1");
+        }
+        if (Math.abs(total - 1) > 1e-6) {
+            throw new DatasetException(null, "split fractions " + fractions + " sum to " + (float) total + ", not 1",
+                    "make the fractions add up to 1, e.g. train=0.9,test=0.1");
+        }
     }
 
     static String base(Path p) {
