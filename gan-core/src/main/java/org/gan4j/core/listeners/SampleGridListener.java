@@ -57,7 +57,8 @@ public final class SampleGridListener implements TrainingListener {
         if (lastWritten == t.iteration()) {
             return;
         }
-        Preview p = t.variant().preview(t.seed());
+        // with the averaged generator weights when the run averages them
+        Preview p = t.withAveragedWeights(() -> t.variant().preview(t.seed()));
         BufferedImage grid = ImageGrid.scaled(ImageGrid.of(p.images(), p.columns(), 2), scale);
         try {
             ImageFiles.writePng(grid, folder.resolve(String.format("iter-%06d.png", t.iteration())));

@@ -54,6 +54,7 @@ public final class Checkpoint {
     static final String PROPERTIES = "checkpoint.properties";
     static final String STATE = "variant-state.bin";
     static final String NETWORKS = "networks/";
+    static final String AVERAGES = "averaged-weights.bin";
     /** The folder of a run folder that holds its checkpoints. */
     static final String RUN_CHECKPOINTS = "checkpoints";
     /**
@@ -93,6 +94,11 @@ public final class Checkpoint {
         for (Map.Entry<String, Network> e : variant.networks().entrySet()) {
             p.setProperty("network." + e.getKey() + ".type", e.getValue().model().getClass().getSimpleName());
         }
+        AveragedWeights averages = trainer.averages();
+        if (averages != null) {
+            p.setProperty("averaging.decay", Double.toString(averages.settings().decay()));
+            p.setProperty("averaging.start", Integer.toString(averages.settings().start()));
+        }
 
         AtomicFiles.write(target, os -> {
             ZipOutputStream zip = new ZipOutputStream(os);
@@ -113,6 +119,13 @@ public final class Checkpoint {
             zip.putNextEntry(new ZipEntry(STATE));
             zip.write(state.toByteArray());
             zip.closeEntry();
+            if (averages != null) {
+                zip.putNextEntry(new ZipEntry(AVERAGES));
+                DataOutputStream out = new DataOutputStream(zip);
+                averages.write(out);
+                out.flush();
+                zip.closeEntry();
+            }
             zip.finish();
         });
     }
@@ -338,12 +351,22 @@ public final class Checkpoint {
     }
 
     /**
-     * The variant as it was saved: {@link #createVariant()} with every network (parameters, optimizer state,
-     * counters) and the variant's own state restored. Use it to sample, translate or evaluate.
+     * The variant as it was saved, for inference (sampling, translating, evaluating): {@link #createVariant()}
+     * with every network (parameters, optimizer state, counters) and the variant's own state restored, and, when
+     * the run averaged its generators' weights ({@link #averaging()}), the averaged weights in the generators.
+     * To continue training use {@link Trainer#resumeFrom}, which restores the trained weights and the average.
      */
-    public GanVariant restoreVariant() throws IOException {
+        public GanVariant restoreVariant() throws IOException {
         GanVariant variant = createVariant();
         restoreInto(variant);
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry averages = zip.getEntry(AVERAGES);
+            if (averages != null) {
+                try (DataInputStream in = new DataInputStream(zip.getInputStream(averages))) {
+                    AveragedWeights.load(in, variant);
+                }
+            }
+        }
         return variant;
     }
 
@@ -362,6 +385,31 @@ public final class Checkpoint {
             return name;
         }
         return legacy.getOrDefault(name, name);
+    }
+
+    /** The generator weight averaging the run used, if it averaged ({@link Trainer.Builder#averaging}). */
+    public Optional<WeightAveraging> averaging() {
+        String decay = props.getProperty("averaging.decay");
+        return decay == null ? Optional.empty()
+                : Optional.of(new WeightAveraging(Double.parseDouble(decay),
+                        Integer.parseInt(props.getProperty("averaging.start", "0"))));
+    }
+
+    /**
+     * Restores a trainer's averaged weights; a checkpoint of a run that did not average starts the average at
+     * the restored weights.
+     */
+    void restoreAverages(AveragedWeights averages) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry entry = zip.getEntry(AVERAGES);
+            if (entry == null) {
+                averages.reset();
+                return;
+            }
+            try (DataInputStream in = new DataInputStream(zip.getInputStream(entry))) {
+                averages.read(in, file.toString());
+            }
+        }
     }
 
     /** Copies every network's state and the variant's own state into {@code variant}. */

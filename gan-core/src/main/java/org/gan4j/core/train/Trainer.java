@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.data.BatchSource;
 import org.gan4j.core.nn.Backend;
@@ -41,6 +43,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final Map<String, String> runConfig;
     private final long gcIntervalNanos;
+    private final AveragedWeights averages;
 
     private int iteration;
     private int epoch;
@@ -58,6 +61,7 @@ public final class Trainer {
         this.listeners = List.copyOf(b.listeners);
         this.runConfig = Collections.unmodifiableMap(new LinkedHashMap<>(b.runConfig));
         this.gcIntervalNanos = b.gcInterval.toNanos();
+        this.averages = b.averaging == null ? null : new AveragedWeights(b.averaging, variant);
         // networks of a variant that did not come through gan4j's wrappers' path get the same backend
         variant.networks().values().forEach(n -> Backend.configure(n.model()));
         if (data.batchesPerEpoch() <= 0) {
@@ -86,6 +90,9 @@ public final class Trainer {
                     + ", this trainer has seed " + seed + ": use the checkpoint's seed to continue exactly");
         }
         cp.restoreInto(variant);
+        if (averages != null) {
+            cp.restoreAverages(averages);
+        }
         iteration = cp.iteration();
         epoch = cp.epoch();
         batchInEpoch = cp.batchInEpoch();
@@ -119,6 +126,9 @@ public final class Trainer {
                     Map<String, Double> losses = variant.trainStep(batch, new StepContext(seed, iteration, epoch));
                     iteration++;
                     batchInEpoch++;
+                    if (averages != null) {
+                        averages.update(iteration);
+                    }
                     for (TrainingListener l : listeners) {
                         l.onIteration(this, losses);
                     }
@@ -157,6 +167,24 @@ public final class Trainer {
 
     public GanVariant variant() {
         return variant;
+    }
+
+    /** The generator weight averaging of this run, if any ({@link Builder#averaging}). */
+    public Optional<WeightAveraging> averaging() {
+        return averages == null ? Optional.empty() : Optional.of(averages.settings());
+    }
+
+    /**
+     * Runs {@code work} with the generators' averaged weights in place (when this run averages; otherwise
+     * with the trained weights as they are) and puts the trained weights back exactly afterwards: for
+     * previews and exports. Listeners call it from the training thread, between steps.
+     */
+    public <T> T withAveragedWeights(Supplier<T> work) {
+        return averages == null ? work.get() : averages.apply(work);
+    }
+
+    AveragedWeights averages() {
+        return averages;
     }
 
     /** Iterations completed. */
@@ -219,6 +247,7 @@ public final class Trainer {
         private long seed = 42;
         private long maxIterations = Long.MAX_VALUE;
         private Duration gcInterval = DEFAULT_GC_INTERVAL;
+        private WeightAveraging averaging;
         private final List<TrainingListener> listeners = new ArrayList<>();
         private final Map<String, String> runConfig = new LinkedHashMap<>();
 
@@ -270,6 +299,15 @@ public final class Trainer {
                 throw new IllegalArgumentException("gcInterval must not be negative, got " + interval);
             }
             this.gcInterval = interval;
+            return this;
+        }
+
+        /**
+         * Averages the exported generators' weights as {@code averaging} says (default: none). The average is
+         * saved in checkpoints and used for previews, exports and inference from checkpoints.
+         */
+        public Builder averaging(WeightAveraging averaging) {
+            this.averaging = averaging;
             return this;
         }
 

@@ -12,8 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.gan4j.core.listeners.CheckpointListener;
-import org.gan4j.core.listeners.ListenersTest.LinearVariant;
-import org.gan4j.core.listeners.ListenersTest;
+import org.gan4j.core.train.LinearVariant;
 import org.gan4j.core.listeners.LossLogListener;
 import org.gan4j.core.train.Checkpoint;
 import org.gan4j.core.train.Trainer;
@@ -61,7 +60,7 @@ class RunDirectoryTest {
     @Test
     void aDamagedNewestCheckpointIsNamedAndSkipped() throws Exception {
         try (RunDirectory run = RunDirectory.open(dir.resolve("run"), "t")) {
-            Trainer.builder(new LinearVariant(), ListenersTest.data()).epochs(1).seed(1)
+            Trainer.builder(new LinearVariant(), LinearVariant.examples()).epochs(1).seed(1)
                     .listeners(new CheckpointListener(run.checkpoints(), 2, 5)).build().fit();
             Path newest = run.checkpointFiles().get(0);
             assertEquals(CheckpointListener.fileName(4), newest.getFileName().toString());
@@ -86,7 +85,7 @@ class RunDirectoryTest {
         assertEquals(c, RunConfig.read(file));
         assertEquals("9", c.withRun(RunConfig.MAX_ITERATIONS, "9").run(RunConfig.MAX_ITERATIONS, null));
 
-        Trainer t = Trainer.builder(new LinearVariant(), ListenersTest.data()).epochs(1).seed(1).runConfig("batch", "3").build();
+        Trainer t = Trainer.builder(new LinearVariant(), LinearVariant.examples()).epochs(1).seed(1).runConfig("batch", "3").build();
         t.saveCheckpoint(dir.resolve("a.zip"));
         Checkpoint cp = Checkpoint.read(dir.resolve("a.zip"));
         assertTrue(new RunConfig("linear", Map.of(), Map.of("seed", "1")).describes(cp));
@@ -98,11 +97,11 @@ class RunDirectoryTest {
     void aRowCutShortByACrashIsDroppedOnResume() throws Exception {
         Path csv = dir.resolve("losses.csv");
         Path cps = dir.resolve("cp");
-        Trainer.builder(new LinearVariant(), ListenersTest.data()).epochs(1).seed(1).maxIterations(3)
+        Trainer.builder(new LinearVariant(), LinearVariant.examples()).epochs(1).seed(1).maxIterations(3)
                 .listeners(new LossLogListener(csv), new CheckpointListener(cps, 3, 3)).build().fit();
         List<String> complete = Files.readAllLines(csv);
         Files.writeString(csv, "4,1,0.1", java.nio.file.StandardOpenOption.APPEND); // killed mid-append
-        Trainer t = Trainer.builder(new LinearVariant(), ListenersTest.data()).epochs(1).seed(1)
+        Trainer t = Trainer.builder(new LinearVariant(), LinearVariant.examples()).epochs(1).seed(1)
                 .listeners(new LossLogListener(csv)).build();
         t.resumeFrom(cps.resolve(CheckpointListener.fileName(3)));
         t.fit();
