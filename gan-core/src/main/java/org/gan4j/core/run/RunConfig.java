@@ -34,6 +34,10 @@ public record RunConfig(String variant, Map<String, String> variantConfig, Map<S
     /** Run setting: the training seed. */
     public static final String SEED = "seed";
     /** Run setting: batch size. */
+    /** Key of the run's generator weight averaging decay ({@link org.gan4j.core.train.WeightAveraging}); absent: none. */
+    public static final String AVERAGING_DECAY = "averagingDecay";
+    /** Key of the iteration at which the averaging starts. */
+    public static final String AVERAGING_START = "averagingStart";
     public static final String BATCH = "batch";
 
     public RunConfig {

@@ -28,6 +28,14 @@ public interface VariantProvider {
     }
 
     /**
+     * Generator weight averaging to train with when the user says nothing ({@code --ema}); none unless the
+     * provider says otherwise (a variant turns it on where it was measured to help).
+     */
+    default java.util.Optional<WeightAveraging> defaultAveraging() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * The settings {@link #create} accepts (names, defaults, descriptions), for help texts such as
      * {@code gan settings NAME}: usually {@code MySettings.TABLE.settings()} (see
      * {@link org.gan4j.core.settings.SettingTable}). Empty unless the provider declares them.

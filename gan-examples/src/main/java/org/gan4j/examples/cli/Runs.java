@@ -13,6 +13,7 @@ import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.train.Checkpoint;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Trainer;
+import org.gan4j.core.train.WeightAveraging;
 
 /** Runs a trainer with a clean stop on Ctrl-C and writes the end-of-run files. */
 final class Runs {
@@ -55,6 +56,11 @@ final class Runs {
         String max = config.run().get(RunConfig.MAX_ITERATIONS);
         if (max != null) {
             tb.maxIterations(Long.parseLong(max));
+        }
+        String decay = config.run().get(RunConfig.AVERAGING_DECAY);
+        if (decay != null) {
+            tb.averaging(new WeightAveraging(Double.parseDouble(decay),
+                    Integer.parseInt(config.run(RunConfig.AVERAGING_START, "0"))));
         }
         Trainer trainer = tb.build();
         if (checkpoint != null) {
@@ -102,10 +108,21 @@ final class Runs {
             trainer.fit();
             // the hook waits for these too: the JVM must not exit between the last checkpoint and them
             // the generators the variant exports, as plain DL4J models: generator.zip, or NAME.zip (G_AB, G_BA)
-            for (var e : trainer.variant().exportedModels().entrySet()) {
-                var model = e.getValue();
-                AtomicFiles.write(e.getKey().equals("generator") ? run.generator() : run.root().resolve(e.getKey() + ".zip"),
-                        out -> ModelSerializer.writeModel(model, out, false));
+            // (with the averaged weights when the run averages them)
+            IOException failed = trainer.withAveragedWeights(() -> {
+                try {
+                    for (var e : trainer.variant().exportedModels().entrySet()) {
+                        var model = e.getValue();
+                        AtomicFiles.write(e.getKey().equals("generator") ? run.generator()
+                                : run.root().resolve(e.getKey() + ".zip"), out -> ModelSerializer.writeModel(model, out, false));
+                    }
+                    return null;
+                } catch (IOException e) {
+                    return e;
+                }
+            });
+            if (failed != null) {
+                throw failed;
             }
             if (Files.exists(run.lossLog()) && Files.size(run.lossLog()) > 0) {
                 LossPlot.render(run.lossLog(), run.lossPlot(), 900, 450);

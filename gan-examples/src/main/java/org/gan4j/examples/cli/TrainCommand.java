@@ -10,6 +10,7 @@ import org.gan4j.core.run.RunConfig;
 import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.VariantProvider;
+import org.gan4j.core.train.WeightAveraging;
 import org.gan4j.datasets.DataSpecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +60,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", converter = NumericOptions.Positive.class, description = "write a checkpoint every N iterations (default: ${DEFAULT-VALUE}); also at every epoch end")
     int checkpointEvery = 500;
 
+    @Option(names = "--ema", paramLabel = "DECAY", description = "average the generator weights with this decay, e.g. 0.999"
+            + " (used for sample grids, generator.zip, sample/translate/upscale/evaluate); 0 = off (default: the"
+            + " variant's, listed in its docs/models page)")
+    Double averagingDecay;
+
+    @Option(names = "--ema-start", converter = NumericOptions.NonNegative.class, paramLabel = "N",
+            description = "iterations before the averaging starts (default: the variant's, else 0)")
+    Integer averagingStart;
+
     @Option(names = "--keep", converter = NumericOptions.Positive.class, description = "checkpoints to keep (default: ${DEFAULT-VALUE})")
     int keep = 3;
 
@@ -93,6 +103,10 @@ public final class TrainCommand implements Callable<Integer> {
         runConfig.put("sampleEvery", Integer.toString(sampleEvery));
         runConfig.put("checkpointEvery", Integer.toString(checkpointEvery));
         runConfig.put("keep", Integer.toString(keep));
+        averaging(provider).ifPresent(a -> {
+            runConfig.put(RunConfig.AVERAGING_DECAY, Double.toString(a.decay()));
+            runConfig.put(RunConfig.AVERAGING_START, Integer.toString(a.start()));
+        });
         RunConfig config = new RunConfig(variant, v.config(), runConfig);
         // the folder is created only now, once the settings and the data are known to be good
         try (RunDirectory run = RunDirectory.open(out, "gan train " + variant + " --out " + out)) {
@@ -107,5 +121,23 @@ public final class TrainCommand implements Callable<Integer> {
             run.writeConfig(config);
             return Runs.train(run, config, v, source, null);
         }
+    }
+
+    /** --ema / --ema-start over the variant's default; none when --ema 0. */
+    private java.util.Optional<WeightAveraging> averaging(VariantProvider provider) {
+        java.util.Optional<WeightAveraging> base = provider.defaultAveraging();
+        if (averagingDecay != null && averagingDecay == 0) {
+            return java.util.Optional.empty();
+        }
+        if (averagingDecay == null && base.isEmpty()) {
+            if (averagingStart != null) {
+                throw new IllegalArgumentException("--ema-start needs --ema DECAY: " + provider.name()
+                        + " does not average its generator weights by default");
+            }
+            return base;
+        }
+        double decay = averagingDecay != null ? averagingDecay : base.get().decay();
+        int start = averagingStart != null ? averagingStart : base.map(WeightAveraging::start).orElse(0);
+        return java.util.Optional.of(new WeightAveraging(decay, start));
     }
 }
