@@ -109,8 +109,28 @@ public final class BenchCommand implements Callable<Integer> {
                 + " machine with OMP_NUM_THREADS=1 this is the figure least disturbed by other processes)%n",
                 cpuMedian, cpuMedian / median);
         out.printf(Locale.ROOT, "last losses: %s%n", last);
-        out.printf(Locale.ROOT, "gan4j %s b%d ms_per_iter=%.1f images_per_s=%.1f%s%n", variant, batch, median,
-                batch * 1000.0 / median, sorted.length < iterations ? " (WARNING: too few uncontended iterations)" : "");
+        long peakKb = peakResidentKb();
+        if (peakKb > 0) {
+            out.printf(Locale.ROOT, "peak resident memory of this process: %.0f MB (Java heap %.0f MB max)%n",
+                    peakKb / 1024.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+        }
+        out.printf(Locale.ROOT, "gan4j %s b%d ms_per_iter=%.1f images_per_s=%.1f%s%s%n", variant, batch, median,
+                batch * 1000.0 / median, peakKb > 0 ? String.format(Locale.ROOT, " peak_rss_mb=%.0f", peakKb / 1024.0) : "",
+                sorted.length < iterations ? " (WARNING: too few uncontended iterations)" : "");
+        return 0;
+    }
+
+    /** The process's peak resident set size (VmHWM, Linux) in kB, or 0 where the system does not tell. */
+    static long peakResidentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: no figure
+        }
         return 0;
     }
 

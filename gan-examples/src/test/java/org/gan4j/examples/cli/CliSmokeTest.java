@@ -109,7 +109,7 @@ class CliSmokeTest {
             System.setOut(old);
         }
         assertEquals(0, code);
-        assertTrue(buf.toString().matches("(?s).*gan4j gan b8 ms_per_iter=[0-9.]+ images_per_s=[0-9.]+.*"), buf.toString());
+        assertTrue(buf.toString().matches("(?s).*gan4j gan b8 ms_per_iter=[0-9.]+ images_per_s=[0-9.]+ peak_rss_mb=[0-9]+.*"), buf.toString());
         var cpu = java.util.regex.Pattern.compile("median CPU time of this process: ([0-9.]+) ms").matcher(buf.toString());
         assertTrue(cpu.find() && Double.parseDouble(cpu.group(1)) > 0, buf.toString());
     }
