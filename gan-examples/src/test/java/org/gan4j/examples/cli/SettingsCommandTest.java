@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.train.VariantProvider;
@@ -30,12 +31,21 @@ class SettingsCommandTest {
         return out + err.toString();
     }
 
+    /** The variants gan-models ships (plug-ins on the test class path, e.g. the toy cGAN, are not documented here). */
+    private static List<VariantProvider> builtIn() {
+        return ServiceLoader.load(VariantProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.getClass().getPackageName().startsWith("org.gan4j.models.")).toList();
+    }
+
     @Test
     void listsEveryVariantsSettingsWithDefaults() {
+        assertEquals(7, builtIn().size());
         for (VariantProvider p : ServiceLoader.load(VariantProvider.class)) {
             assertTrue(run(0, "settings").contains(p.name()), p.name());
             String text = run(0, "settings", p.name());
-            assertTrue(!p.settings().isEmpty(), p.name() + " declares its settings");
+            if (p.settings().isEmpty()) {
+                assertTrue(text.contains("declares no settings table"), text);
+            }
             for (Setting<?> s : p.settings()) {
                 assertTrue(text.contains("  " + s.name() + " ") && text.contains(s.description()) && text.contains("default " + s.defaultText()),
                         p.name() + " " + s.name() + ":\n" + text);
@@ -51,7 +61,8 @@ class SettingsCommandTest {
     /** docs/models/NAME.md names every setting of NAME (srresnet and srgan share srgan.md). */
     @Test
     void modelDocsNameEverySetting() throws Exception {
-        for (VariantProvider p : ServiceLoader.load(VariantProvider.class)) {
+        for (VariantProvider p : builtIn()) {
+            assertTrue(!p.settings().isEmpty(), p.name() + " declares its settings");
             String file = p.name().equals("srresnet") ? "srgan" : p.name();
             Path doc = Path.of("..", "docs", "models", file + ".md");
             String text = Files.readString(doc);
