@@ -86,7 +86,7 @@ class RunDirectoryTest {
         assertEquals(c, RunConfig.read(file));
         assertEquals("9", c.withRun(RunConfig.MAX_ITERATIONS, "9").run(RunConfig.MAX_ITERATIONS, null));
 
-        Trainer t = Trainer.builder(new LinearVariant(), ListenersTest.data()).seed(1).runConfig("batch", "3").build();
+        Trainer t = Trainer.builder(new LinearVariant(), ListenersTest.data()).epochs(1).seed(1).runConfig("batch", "3").build();
         t.saveCheckpoint(dir.resolve("a.zip"));
         Checkpoint cp = Checkpoint.read(dir.resolve("a.zip"));
         assertTrue(new RunConfig("linear", Map.of(), Map.of("seed", "1")).describes(cp));
