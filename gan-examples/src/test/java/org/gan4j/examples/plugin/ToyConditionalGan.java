@@ -18,11 +18,10 @@ import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.data.InMemoryBatchSource;
 import org.gan4j.core.data.TrainingData;
 import org.gan4j.core.loss.AdversarialLoss;
-import org.gan4j.core.loss.LossValue;
-import org.gan4j.core.loss.Target;
 import org.gan4j.core.nn.Discriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
+import org.gan4j.core.train.AdversarialSteps;
 import org.gan4j.core.train.ConditionalSampler;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Preview;
@@ -87,19 +86,15 @@ public final class ToyConditionalGan implements GanVariant, ConditionalSampler {
         INDArray labels = batch.b();
         INDArray fake = generator.forward(Nd4j.hstack(context.gaussian(n, NOISE), labels));
         INDArray fakeIn = Nd4j.hstack(fake, labels);
-        LossValue real = loss.discriminator(discriminator.forward(Nd4j.hstack(batch.a().reshape(n, PIXELS), labels)),
-                Target.REAL);
-        discriminator.backward(real.gradient());
-        LossValue fakeLoss = loss.discriminator(discriminator.forward(fakeIn), Target.FAKE);
-        discriminator.backward(fakeLoss.gradient());
-        discriminator.applyGradients();
-        LossValue g = loss.generator(discriminator.forward(fakeIn));
-        INDArray dx = discriminator.inputGradient(g.gradient());
-        generator.backward(dx.get(all(), interval(0, PIXELS)).dup());
+        double lossD = AdversarialSteps.discriminatorStep(discriminator, loss,
+                Nd4j.hstack(batch.a().reshape(n, PIXELS), labels), fakeIn).total();
+        // G's gradient: D's input gradient restricted to the image columns (the label columns are given)
+        AdversarialSteps.GeneratorSignal g = AdversarialSteps.generatorSignal(discriminator, loss, fakeIn);
+        generator.backward(g.inputGradient().get(all(), interval(0, PIXELS)).dup());
         generator.applyGradients();
         Map<String, Double> losses = new LinkedHashMap<>();
-        losses.put("loss_D", real.value() + fakeLoss.value());
-        losses.put("loss_G", g.value());
+        losses.put("loss_D", lossD);
+        losses.put("loss_G", g.loss());
         return losses;
     }
 
