@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
             "--set NAME=VALUE' and checkpoints' config.* use them. Without a variant: the variants found."})
 public final class SettingsCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "VARIANT", description = "a variant name, e.g. dcgan")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "VARIANT", completionCandidates = VariantNames.class,
+            description = "one of: ${COMPLETION-CANDIDATES}")
     String variant;
 
     @CommandLine.Spec

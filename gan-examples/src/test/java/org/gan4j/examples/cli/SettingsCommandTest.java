@@ -58,7 +58,10 @@ class SettingsCommandTest {
         assertTrue(run(2, "settings", "nogan").contains("unknown GAN variant 'nogan'"));
     }
 
-    /** docs/models/NAME.md names every setting of NAME (srresnet and srgan share srgan.md). */
+    /**
+     * docs/models/NAME.md names every setting of NAME (srresnet and srgan share srgan.md); built-in variants only
+     * (plug-ins, such as the test plug-in, document themselves).
+     */
     @Test
     void modelDocsNameEverySetting() throws Exception {
         for (VariantProvider p : builtIn()) {

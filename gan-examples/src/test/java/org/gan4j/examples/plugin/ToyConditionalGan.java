@@ -110,7 +110,7 @@ public final class ToyConditionalGan implements GanVariant, ConditionalSampler {
 
     @Override
     public Map<String, String> config() {
-        return Map.of("hidden", Integer.toString(hidden));
+        return ToySettings.TABLE.write(new ToySettings(hidden));
     }
 
     @Override

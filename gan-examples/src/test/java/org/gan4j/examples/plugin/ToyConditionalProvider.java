@@ -1,7 +1,8 @@
 package org.gan4j.examples.plugin;
 
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.gan4j.core.settings.Setting;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.VariantProvider;
 
@@ -23,14 +24,12 @@ public final class ToyConditionalProvider implements VariantProvider {
     }
 
     @Override
+    public List<Setting<?>> settings() {
+        return ToySettings.TABLE.settings();
+    }
+
+    @Override
     public GanVariant create(Map<String, String> config, long seed) {
-        Map<String, String> left = new HashMap<>(config);
-        int hidden = Integer.parseInt(left.getOrDefault("hidden", "16"));
-        left.remove("hidden");
-        if (!left.isEmpty()) {
-            throw new IllegalArgumentException("unknown " + ToyConditionalGan.NAME + " settings " + left.keySet()
-                    + "; known: [hidden]");
-        }
-        return new ToyConditionalGan(hidden, seed);
+        return new ToyConditionalGan(ToySettings.TABLE.read(config).hidden(), seed);
     }
 }
