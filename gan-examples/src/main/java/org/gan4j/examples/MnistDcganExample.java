@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import org.gan4j.core.listeners.CheckpointListener;
 import org.gan4j.core.listeners.LossLogListener;
 import org.gan4j.core.listeners.ProgressListener;
+import org.gan4j.core.listeners.ReportListener;
 import org.gan4j.core.listeners.SampleGridListener;
 import org.gan4j.core.train.Trainer;
 import org.gan4j.datasets.mnist.Mnist;
 import org.gan4j.datasets.mnist.MnistBatchSource;
 import org.gan4j.datasets.mnist.MnistSplit;
+import org.gan4j.examples.cli.Runs;
 import org.gan4j.models.unconditional.Dcgan;
 
 /**
@@ -28,8 +30,9 @@ public final class MnistDcganExample {
                 .listeners(new ProgressListener(),
                         new LossLogListener(run.resolve("losses.csv")),
                         new SampleGridListener(run.resolve("samples"), 100, 2),
-                        new CheckpointListener(run.resolve("checkpoints"), 500, 2))
+                        new CheckpointListener(run.resolve("checkpoints"), 500, 2),
+                        new ReportListener(run, 100))   // run/report.html, updated with each grid
                 .build();
-        trainer.fit();
+        Runs.fit(trainer, run);                                   // Ctrl-C stops cleanly, with a final checkpoint
     }
 }

@@ -119,7 +119,8 @@ public final class LossPlot {
         ImageFiles.writePng(img, png);
     }
 
-    private static double[] movingAverage(double[] v, int window) {
+    /** Trailing moving average over {@code window} values, skipping NaN (NaN where the window holds none). */
+    public static double[] movingAverage(double[] v, int window) {
         double[] out = new double[v.length];
         double sum = 0;
         int count = 0;

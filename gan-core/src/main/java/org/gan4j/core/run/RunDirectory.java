@@ -21,6 +21,7 @@ import org.gan4j.core.io.AtomicFiles;
 import org.gan4j.core.listeners.CheckpointListener;
 import org.gan4j.core.listeners.LossLogListener;
 import org.gan4j.core.listeners.ProgressListener;
+import org.gan4j.core.listeners.ReportListener;
 import org.gan4j.core.listeners.SampleGridListener;
 import org.gan4j.core.train.Checkpoint;
 import org.gan4j.core.train.TrainingListener;
@@ -33,6 +34,8 @@ import org.gan4j.core.train.TrainingListener;
  * RUN/samples/              sample grids ({@link SampleGridListener})
  * RUN/checkpoints/          ckpt-NNNNNNN.zip ({@link CheckpointListener})
  * RUN/generator.zip, RUN/losses.png   written at the end
+ * RUN/report.html, RUN/status.properties   the run at a glance ({@link ReportListener})
+ * RUN/eval/                 results of gan evaluate on this run
  * RUN/.lock                 the owner: an OS lock, and the owner's pid, host and command for messages
  * </pre>
  * {@link #open} takes an exclusive OS file lock on {@code .lock} (refused with
@@ -185,13 +188,14 @@ public final class RunDirectory implements AutoCloseable {
         config.write(config());
     }
 
-    /** The standard listeners writing into this folder: progress, loss log, sample grids, checkpoints. */
+    /** The standard listeners writing into this folder: progress, loss log, sample grids, checkpoints, report. */
     public TrainingListener[] listeners(int sampleEvery, int checkpointEvery, int keep, int scale) {
         return new TrainingListener[] {
             new ProgressListener(),
             new LossLogListener(lossLog()),
             new SampleGridListener(samples(), sampleEvery, scale),
-            new CheckpointListener(checkpoints(), checkpointEvery, keep)
+            new CheckpointListener(checkpoints(), checkpointEvery, keep),
+            new ReportListener(root, sampleEvery) // last: the report includes this iteration's grid and checkpoint
         };
     }
 

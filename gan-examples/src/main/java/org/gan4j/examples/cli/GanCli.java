@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gan", mixinStandardHelpOptions = true, version = "gan4j 0.1.0",
         description = "Train, sample, benchmark and manage GANs on Deeplearning4j.",
         subcommands = {TrainCommand.class, ResumeCommand.class, SampleCommand.class, TranslateCommand.class,
-            UpscaleCommand.class, EvaluateCommand.class, BenchCommand.class, DataCommand.class, SettingsCommand.class,
+            UpscaleCommand.class, EvaluateCommand.class, ReportCommand.class, BenchCommand.class, DataCommand.class,
+            SettingsCommand.class,
             CommandLine.HelpCommand.class})
 public final class GanCli {
     /** Environment variable that makes unexpected errors print their stack trace. */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.gan4j.core.image.ImageTensors;
+import org.gan4j.core.report.EvaluationResult;
 import org.gan4j.core.train.Checkpoint;
 import org.gan4j.datasets.DataSpecs;
 import org.gan4j.datasets.mnist.Mnist;
@@ -129,8 +130,9 @@ public final class MnistEvaluateCommand implements Callable<Integer> {
         System.out.println(head.append("   (% of the images)"));
         shares("model", model);
         shares("real MNIST", real);
+        LabelMatch match = null;
         if (labels != null) {
-            LabelMatch match = LabelMatch.of(labels, evaluator.classify(images));
+            match = LabelMatch.of(labels, evaluator.classify(images));
             StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-12s", "as requested"));
             for (int k = 0; k < 10; k++) {
                 b.append(String.format(Locale.ROOT, "%6.1f", 100 * match.perClass()[k]));
@@ -140,7 +142,28 @@ public final class MnistEvaluateCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "requested label: %.2f %% of the images are classified as the digit they"
                     + " were generated for%n", 100 * match.overall());
         }
+        if (source.checkpoint != null) {
+            List<String> columns = new ArrayList<>(List.of("images", "confident (p >= 0.9)",
+                    String.format(Locale.ROOT, "classes (>= %.0f %%)", 100 * minClassShare), "MNIST IS (max 10)",
+                    "Frechet distance"));
+            List<Double> modelRow = new ArrayList<>(scores(model));
+            List<Double> realRow = new ArrayList<>(scores(real));
+            if (match != null) {
+                columns.add("requested label");
+                modelRow.add(match.overall());
+                realRow.add(Double.NaN);
+            }
+            StoredEvaluations.save(source.checkpoint, new EvaluationResult("mnist", "MNIST classifier scores", what
+                    + "; real: the first " + realCount + " MNIST training images (the ceiling)", columns,
+                    List.of(new EvaluationResult.Row("model", modelRow), new EvaluationResult.Row("real MNIST", realRow)),
+                    List.of()));
+        }
         return 0;
+    }
+
+    private static List<Double> scores(MnistScores s) {
+        return List.of((double) s.count(), s.confidentFraction(), (double) s.classesPresent(), s.inceptionScore(),
+                s.frechetDistance());
     }
 
     /**

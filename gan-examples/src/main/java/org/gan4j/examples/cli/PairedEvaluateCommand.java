@@ -2,11 +2,13 @@ package org.gan4j.examples.cli;
 
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.image.ImageMetrics;
+import org.gan4j.core.report.EvaluationResult;
 import org.gan4j.core.train.Checkpoint;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.datasets.DataSpecs;
@@ -56,7 +58,15 @@ public final class PairedEvaluateCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-20s %8.4f %10.2f %8.4f%n", "G(A) vs B", r.model()[0], r.model()[1], r.model()[2]);
         System.out.printf(Locale.ROOT, "%-20s %8.4f %10.2f %8.4f%n", "A vs B (identity)", r.identity()[0],
                 r.identity()[1], r.identity()[2]);
+        StoredEvaluations.save(checkpoint, new EvaluationResult("paired", "G(A) against B on held-out pairs",
+                r.pairs() + " pairs in " + data.resolve(split) + ", " + cp.file() + " (iteration " + cp.iteration() + "), dropout seed " + seed,
+                List.of("L1", "PSNR (dB)", "SSIM"), List.of(new EvaluationResult.Row("G(A) vs B", doubles(r.model())),
+                        new EvaluationResult.Row("A vs B (identity)", doubles(r.identity()))), List.of()));
         return 0;
+    }
+
+    private static List<Double> doubles(double[] v) {
+        return java.util.Arrays.stream(v).boxed().toList();
     }
 
     /**

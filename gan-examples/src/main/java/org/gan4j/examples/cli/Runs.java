@@ -16,7 +16,7 @@ import org.gan4j.core.train.Trainer;
 import org.gan4j.core.train.WeightAveraging;
 
 /** Runs a trainer with a clean stop on Ctrl-C and writes the end-of-run files. */
-final class Runs {
+public final class Runs {
     private Runs() {}
 
     /**
@@ -90,6 +90,18 @@ final class Runs {
     private static String plan(RunConfig config) {
         String max = config.run().get(RunConfig.MAX_ITERATIONS);
         return config.run(RunConfig.EPOCHS, "1") + " epochs" + (max != null ? ", at most " + max + " iterations" : "");
+    }
+
+    /**
+     * Trains with the command line's end-of-run handling, for programs of your own: owns {@code runFolder} while
+     * training (as {@code gan train} does); Ctrl-C (or SIGTERM) finishes the current step and lets the listeners
+     * write their final files (checkpoint, report) before the JVM exits; at the end, the generators as plain DL4J
+     * models ({@code generator.zip}) and {@code losses.png} go into {@code runFolder}.
+     */
+    public static void fit(Trainer trainer, java.nio.file.Path runFolder) throws IOException, InterruptedException {
+        try (RunDirectory run = RunDirectory.open(runFolder, "a program training " + trainer.variant().name())) {
+            fit(trainer, run);
+        }
     }
 
     static int fit(Trainer trainer, RunDirectory run) throws IOException, InterruptedException {

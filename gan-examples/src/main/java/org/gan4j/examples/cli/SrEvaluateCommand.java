@@ -3,11 +3,14 @@ package org.gan4j.examples.cli;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gan4j.core.image.Bicubic;
 import org.gan4j.core.image.ImageFiles;
+import org.gan4j.core.report.EvaluationResult;
 import org.gan4j.models.srgan.ImageQuality;
 import org.gan4j.models.srgan.Upscaler;
 import picocli.CommandLine;
@@ -29,7 +32,7 @@ public final class SrEvaluateCommand implements Callable<Integer> {
     @Option(names = "--center-crop", converter = NumericOptions.NonNegative.class, description = "evaluate the central N x N of each image (0 = whole image; default: ${DEFAULT-VALUE})")
     int centerCrop;
 
-    @Option(names = "--strips", description = "write bicubic | SR | HR strips of each image's centre into this folder")
+    @Option(names = "--strips", description = "write bicubic | SR | HR strips of each image's centre into this folder (default: RUN/eval/sr-strips when --checkpoint is a run folder, for its report)")
     Path strips;
 
     @Option(names = "--strip-size", converter = NumericOptions.Positive.class, description = "HR side of each strip panel (default: ${DEFAULT-VALUE})")
@@ -41,6 +44,10 @@ public final class SrEvaluateCommand implements Callable<Integer> {
         Upscaler up = UpscaleCommand.load(checkpoint);
         List<Path> files = org.gan4j.datasets.image.ImageFiles.list(data);
         double[] sum = new double[4];
+        Optional<Path> run = StoredEvaluations.runFolderOf(checkpoint);
+        // on a run folder, the strips go into it for the report unless asked elsewhere
+        Path stripFolder = strips != null ? strips : run.map(r -> r.resolve(EvaluationResult.FOLDER).resolve("sr-strips")).orElse(null);
+        List<String> stripFiles = new ArrayList<>();
         System.out.printf(Locale.ROOT, "%-28s %10s %10s %10s %10s%n", "image", "PSNR bic", "PSNR SR", "SSIM bic", "SSIM SR");
         for (Path f : files) {
             BufferedImage img = UpscaleCommand.read(f);
@@ -62,7 +69,7 @@ public final class SrEvaluateCommand implements Callable<Integer> {
                 sum[i] += m[i];
             }
             System.out.printf(Locale.ROOT, "%-28s %10.2f %10.2f %10.4f %10.4f%n", f.getFileName(), m[0], m[1], m[2], m[3]);
-            if (strips != null) {
+            if (stripFolder != null) {
                 int p = Math.min(stripSize, Math.min(w, h));
                 int x0 = (w - p) / 2;
                 int y0 = (h - p) / 2;
@@ -74,13 +81,23 @@ public final class SrEvaluateCommand implements Callable<Integer> {
                 gfx.drawImage(sr.getSubimage(x0, y0, p, p), p + 4, 0, null);
                 gfx.drawImage(hr.getSubimage(x0, y0, p, p), 2 * p + 8, 0, null);
                 gfx.dispose();
-                Files.createDirectories(strips);
-                ImageFiles.writePng(strip, strips.resolve(f.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".png"));
+                Path stripFile = stripFolder.resolve(f.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".png");
+                Files.createDirectories(stripFolder);
+                ImageFiles.writePng(strip, stripFile);
+                if (run.isPresent() && stripFile.toAbsolutePath().normalize().startsWith(run.get().toAbsolutePath().normalize())) {
+                    stripFiles.add(run.get().toAbsolutePath().normalize().relativize(stripFile.toAbsolutePath().normalize())
+                            .toString().replace('\\', '/'));
+                }
             }
         }
         int n = files.size();
         System.out.printf(Locale.ROOT, "%-28s %10.2f %10.2f %10.4f %10.4f%n", "mean (" + n + " images)",
                 sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n);
+        StoredEvaluations.save(checkpoint, new EvaluationResult("sr", "4x super-resolution on held-out photos", n
+                + " images from " + data + (centerCrop > 0 ? ", central " + centerCrop + " px" : "") + "; PSNR/SSIM on Y,"
+                + " 4-pixel border cropped; strips: bicubic | SR | HR", List.of("PSNR (dB)", "SSIM"),
+                List.of(new EvaluationResult.Row("SR (model)", List.of(sum[1] / n, sum[3] / n)),
+                        new EvaluationResult.Row("bicubic x4 (baseline)", List.of(sum[0] / n, sum[2] / n))), stripFiles));
         return 0;
     }
 
