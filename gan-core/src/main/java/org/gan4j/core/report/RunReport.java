@@ -156,13 +156,13 @@ public final class RunReport {
                     }
                 }
             }
+        } else if (planned > 0 && last >= planned) {
+            state = "finished";
+            text = "finished: " + last + " iterations";
         } else if (f.losses.rows() > 0 && Duration.between(f.lossesModified, now).compareTo(RECENT) < 0) {
             state = "running";
             text = "running: iteration " + last + (planned > 0 ? " of " + planned : "") + " (losses.csv written "
                     + Duration.between(f.lossesModified, now).toSeconds() + " s ago)";
-        } else if (planned > 0 && last >= planned) {
-            state = "finished";
-            text = "finished: " + last + " iterations";
         } else if (planned > 0) {
             state = "stopped";
             text = "stopped at iteration " + last + " of " + planned + resume;

@@ -109,7 +109,7 @@ final class SvgChart {
         for (Series s : series) {
             b.append(String.format(Locale.ROOT, "<polyline class=\"%s\" data-label=\"%s\" stroke=\"%s\" points=\"",
                     s.raw() ? "raw" : "smooth", Html.esc(s.label()), s.color()));
-            int[] keep = s.raw() ? envelope(s.x(), s.y(), x0, x1, pw) : all(s.x().length);
+            int[] keep = envelope(s.x(), s.y(), x0, x1, pw);
             for (int i : keep) {
                 double v = s.y()[i];
                 if (!Double.isFinite(v)) {
