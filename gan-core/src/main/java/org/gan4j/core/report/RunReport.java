@@ -30,8 +30,8 @@ import org.gan4j.core.io.AtomicFiles;
  * iteration N) with time per iteration and ETA, the loss curves as SVG (raw and smoothed, with the kept
  * checkpoints and the resumes marked), the sample grids over time (a slider and a strip) and the stored
  * evaluation results ({@link EvaluationResult}). Everything is inside the one file: the grids are PNG data
- * URIs, at most {@value #MAX_GRIDS} of them spread evenly over the run (the first and the newest always),
- * so the page opens from the file system, offline, also after it was copied or mailed away from the run.
+ * URIs, at most {@value #MAX_GRIDS} of them and about {@value #GRID_BYTES} bytes of PNG, spread evenly over
+ * the run (the first and the newest always), so the page opens from the file system, offline, also after it was copied or mailed away from the run.
  *
  * <p>It reads only files (no ND4J), so {@code gan report} works on any run folder, including runs written
  * before reports existed and runs that are training right now.
@@ -41,6 +41,8 @@ public final class RunReport {
     public static final String FILE_NAME = "report.html";
     /** Grids embedded in a report at most. */
     public static final int MAX_GRIDS = 16;
+    /** PNG bytes of grids embedded in a report at most (large grids, e.g. 256x256 translations, get fewer). */
+    public static final long GRID_BYTES = 2_000_000;
 
     private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
         "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
@@ -208,10 +210,6 @@ public final class RunReport {
         lossSection(b, f);
         b.append("</section>\n");
 
-        b.append("<section id=\"samples\"><h2>Samples</h2>\n");
-        gridSection(b, f);
-        b.append("</section>\n");
-
         if (!f.evaluations.isEmpty()) {
             b.append("<section id=\"evaluation\"><h2>Evaluation</h2>\n");
             for (EvaluationResult e : f.evaluations) {
@@ -219,6 +217,10 @@ public final class RunReport {
             }
             b.append("</section>\n");
         }
+
+        b.append("<section id=\"samples\"><h2>Samples</h2>\n");
+        gridSection(b, f);
+        b.append("</section>\n");
 
         b.append("<section id=\"configuration\"><h2>Configuration</h2>\n");
         configuration(b, f);
@@ -295,7 +297,7 @@ public final class RunReport {
             b.append("<p>No sample grids yet (samples/iter-*.png).</p>\n");
             return;
         }
-        List<RunFiles.Grid> shown = spread(f.grids, MAX_GRIDS);
+        List<RunFiles.Grid> shown = spread(f.grids, gridsWithinBudget(f.grids));
         b.append("<p class=\"note\">The variant's preview: the same fixed inputs at every grid (for translation models"
                 + " the rows show input | output | target, for super-resolution bicubic | SR | HR). ");
         b.append(shown.size() < f.grids.size() ? shown.size() + " of the " + f.grids.size()
@@ -312,6 +314,16 @@ public final class RunReport {
                     .append(g.iteration()).append("</figcaption></figure>\n");
         }
         b.append("</div>\n");
+    }
+
+    /** How many grids fit {@link #GRID_BYTES} (at least 2, at most {@link #MAX_GRIDS}), judged by their mean size. */
+    private static int gridsWithinBudget(List<RunFiles.Grid> grids) throws IOException {
+        long total = 0;
+        for (RunFiles.Grid g : grids) {
+            total += Files.size(g.file());
+        }
+        long mean = Math.max(1, total / grids.size());
+        return (int) Math.max(2, Math.min(MAX_GRIDS, GRID_BYTES / mean));
     }
 
     /** At most {@code max} items spread evenly, the first and the last always. */
@@ -408,7 +420,9 @@ public final class RunReport {
         }
         b.append("</table>\n");
         settingsThatDiffer(b, runs);
-        b.append("</section>\n<section id=\"losses\"><h2>Losses</h2><div class=\"charts\">\n");
+        b.append("</section>\n");
+        evaluationsCompared(b, runs);
+        b.append("<section id=\"losses\"><h2>Losses</h2><div class=\"charts\">\n");
         Set<String> names = new LinkedHashSet<>();
         runs.forEach(f -> names.addAll(f.losses.names));
         int c = 0;
@@ -438,7 +452,6 @@ public final class RunReport {
             }
         }
         b.append("</div></section>\n");
-        evaluationsCompared(b, runs);
         tail(b);
         return b.toString();
     }
@@ -550,7 +563,8 @@ public final class RunReport {
             .strip{display:flex;flex-wrap:wrap;gap:8px;margin-top:.8em}
             .strip figure{margin:0;cursor:pointer}
             .strip img{width:120px;image-rendering:pixelated;border:2px solid transparent}
-            .strip.side img,.strip img.eval-img{width:auto;max-width:600px}
+            .strip.side img{width:auto;max-width:400px}
+            .strip img.eval-img{width:auto;max-width:600px}
             .strip figure.current img{border-color:#1f77b4}
             figcaption{font-size:12px;color:#555}
             .swatch{display:inline-block;width:.9em;height:.9em;border-radius:2px;margin-right:.4em;vertical-align:-1px}
@@ -560,15 +574,21 @@ public final class RunReport {
             (function () {
               var figs = Array.prototype.slice.call(document.querySelectorAll('.viewer ~ .strip figure.grid'));
               var slider = document.getElementById('grid-slider');
+              var view = document.getElementById('grid-view');
               function show(i) {
                 var f = figs[i];
-                document.getElementById('grid-view').src = f.querySelector('img').src;
+                view.src = f.querySelector('img').src;
                 document.getElementById('grid-label').textContent = 'iteration ' + f.dataset.iteration
                   + ' (' + (i + 1) + ' of ' + figs.length + ')';
                 figs.forEach(function (g, k) { g.classList.toggle('current', k === i); });
                 slider.value = i;
               }
               if (slider && figs.length) {
+                view.addEventListener('load', function () {
+                  // small grids (e.g. 28x28 digits) are magnified to about 480 px, in whole pixels
+                  var k = Math.max(1, Math.floor(480 / view.naturalWidth));
+                  view.style.width = (view.naturalWidth * k) + 'px';
+                });
                 slider.addEventListener('input', function () { show(+slider.value); });
                 figs.forEach(function (g, k) { g.addEventListener('click', function () { show(k); }); });
                 show(figs.length - 1);

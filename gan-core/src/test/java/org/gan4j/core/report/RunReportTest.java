@@ -172,6 +172,26 @@ class RunReportTest {
     }
 
     @Test
+    void largeGridsAreFewer() throws IOException {
+        Path run = run("big", 10, 0, 1, "1");
+        java.util.Random random = new java.util.Random(1);
+        BufferedImage noise = new BufferedImage(500, 500, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 500; y++) {
+            for (int x = 0; x < 500; x++) {
+                noise.setRGB(x, y, random.nextInt());
+            }
+        }
+        for (int i = 0; i <= 10; i += 5) {
+            ImageFiles.writePng(noise, run.resolve("samples").resolve(String.format("iter-%06d.png", i)));
+        }
+        long size = Files.size(run.resolve("samples/iter-000010.png"));
+        assertTrue(3 * size > RunReport.GRID_BYTES, "incompressible grids of " + size + " bytes: fewer than 3 fit");
+        String html = RunReport.html(run);
+        assertEquals(2, count(html, "<figure class=\"grid\""), "the first and the newest only");
+        assertTrue(html.contains("iteration 10</figcaption>") && html.contains("iteration 0</figcaption>"));
+    }
+
+    @Test
     void evaluationsAreShownAndCompared() throws IOException {
         Path a = run("a", 30, 0, 3, "2e-4");
         Path b = run("b", 20, 0, 3, "1e-3");
