@@ -23,7 +23,7 @@ import org.gan4j.core.run.RunDirectory;
 import org.gan4j.core.train.Checkpoint;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Trainer;
-import org.gan4j.models.Gan;
+import org.gan4j.models.unconditional.Gan;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
