@@ -94,6 +94,9 @@ class MnistEvaluateCliTest {
         assertEquals(row(fromFolder[1], "model"), row(fromCheckpoint[1], "model"), fromCheckpoint[1]);
         assertTrue(fromCheckpoint[1].contains("(gan, iteration 2), noise seed 5"), fromCheckpoint[1]);
         assertTrue(!fromCheckpoint[1].contains("requested label"), "no label scores for an unconditional model");
+        var stored = org.gan4j.core.report.EvaluationResult.read(run.resolve("eval/mnist.json"));
+        assertEquals(List.of("model", "real MNIST"), stored.rows().stream().map(r -> r.name()).toList());
+        assertEquals(30.0, stored.rows().get(0).values().get(0));
 
         String[] labelled = run("sample", "--checkpoint", run.toString(), "--label", "3", "--out", samples.toString());
         assertEquals("2", labelled[0]);
@@ -116,6 +119,9 @@ class MnistEvaluateCliTest {
         assertTrue(percent >= 0 && percent <= 100 && percent * 20 / 100 == Math.rint(percent * 20 / 100),
                 "a share of 20 images: " + share);
         assertEquals(10, row(r[1], "as requested").split(" +").length - 8, r[1]);
+        var stored = org.gan4j.core.report.EvaluationResult.read(run.resolve("eval/mnist.json"));
+        int column = stored.columns().indexOf("requested label");
+        assertEquals(percent / 100, stored.rows().get(0).values().get(column), 1e-4, "stored with the run");
     }
 
     @Test

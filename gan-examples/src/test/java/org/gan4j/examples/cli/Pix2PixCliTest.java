@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,5 +80,9 @@ class Pix2PixCliTest {
         }
         String report = text.toString();
         assertTrue(report.contains("3 pairs") && report.contains("G(A) vs B") && report.contains("A vs B (identity)"), report);
+        // evaluated on a run folder: stored there and shown in its report
+        var stored = org.gan4j.core.report.EvaluationResult.read(run.resolve("eval/paired.json"));
+        assertEquals(List.of("G(A) vs B", "A vs B (identity)"), stored.rows().stream().map(r -> r.name()).toList());
+        assertTrue(Files.readString(run.resolve("report.html")).contains("data-eval=\"paired\""));
     }
 }

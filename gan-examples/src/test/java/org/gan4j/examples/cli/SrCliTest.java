@@ -61,6 +61,12 @@ class SrCliTest {
         }
         assertTrue(text.toString().contains("mean (3 images)"), text.toString());
         assertTrue(Files.exists(dir.resolve("strips/p0.png")));
+        // on a run folder without --strips, the strips go into the run for its report
+        assertEquals(0, GanCli.run("evaluate", "sr", "--checkpoint", sr.toString(), "--data", photos.toString()));
+        var stored = org.gan4j.core.report.EvaluationResult.read(sr.resolve("eval/sr.json"));
+        assertEquals(3, stored.images().size());
+        assertTrue(Files.exists(sr.resolve(stored.images().get(0))), stored.images().get(0));
+        assertTrue(Files.readString(sr.resolve("report.html")).contains("class=\"eval-img\""));
     }
 
     private static String[] concat(String[] a, String[] b) {
