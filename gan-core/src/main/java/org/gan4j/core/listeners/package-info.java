@@ -1,5 +1,5 @@
 /**
  * Ready-made {@link org.gan4j.core.train.TrainingListener}s: console progress, CSV loss log,
- * sample grids and checkpoints with a keep-last-K policy.
+ * sample grids, checkpoints with a keep-last-K policy, and the HTML run report.
  */
 package org.gan4j.core.listeners;

@@ -47,7 +47,9 @@ class ReportBrowserTest {
     void reportOfATinyRunInChromium() throws Exception {
         Optional<Path> chromium = chromium();
         if (chromium.isEmpty()) {
-            String why = "no chromium on PATH (nor GAN4J_CHROMIUM): install Debian's 'chromium' package to run the browser test";
+            String given = System.getenv("GAN4J_CHROMIUM");
+            String why = given != null && !given.isBlank() ? "GAN4J_CHROMIUM=" + given + " is not an executable file"
+                    : "no chromium on the PATH: install Debian's 'chromium' package (or set GAN4J_CHROMIUM) to run it";
             System.out.println("ReportBrowserTest skipped: " + why);
             Assumptions.abort(why);
         }
@@ -70,7 +72,9 @@ class ReportBrowserTest {
         Path report = run.resolve("report.html");
         assertTrue(Files.isRegularFile(report));
         Path profile = Files.createDirectories(dir.resolve("chromium-profile"));
-        String dom = runChromium(chromium.get(), profile, report, "--dump-dom");
+        String[] rendered = runChromium(chromium.get(), profile, report, "--enable-logging=stderr", "--v=0", "--dump-dom");
+        String dom = rendered[0];
+        assertTrue(!rendered[1].contains("Uncaught"), "the page's script ran without errors: " + rendered[1]);
 
         List<String> csv = Files.readAllLines(lossLog);
         String[] header = csv.get(0).split(",");
@@ -132,8 +136,8 @@ class ReportBrowserTest {
         return Optional.empty();
     }
 
-    /** Runs headless Chromium offline on {@code page}; returns its standard output. */
-    private static String runChromium(Path chromium, Path profile, Path page, String... extra) throws Exception {
+    /** Runs headless Chromium offline on {@code page}; returns its standard output and error. */
+    private static String[] runChromium(Path chromium, Path profile, Path page, String... extra) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--user-data-dir=" + profile.toAbsolutePath()));
@@ -147,7 +151,7 @@ class ReportBrowserTest {
             throw new AssertionError("chromium did not finish within 120 s: " + cmd);
         }
         assertEquals(0, p.exitValue(), () -> "chromium failed: " + readQuietly(err));
-        return Files.readString(out, StandardCharsets.UTF_8);
+        return new String[] {Files.readString(out, StandardCharsets.UTF_8), readQuietly(err)};
     }
 
     private static String readQuietly(Path f) {
