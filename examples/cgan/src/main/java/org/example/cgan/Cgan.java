@@ -124,11 +124,12 @@ public final class Cgan implements GanVariant, ConditionalSampler {
     @Override
     public Map<String, Double> trainStep(Batch batch, StepContext context) {
         int n = batch.size();
-        INDArray labels = batch.b();
-        if (labels == null || labels.rank() != 2 || labels.size(1) != CLASSES) {
+        INDArray oneHot = batch.b();
+        if (oneHot == null || oneHot.rank() != 2 || oneHot.size(1) != CLASSES) {
             throw new IllegalArgumentException(NAME + " trains on labelled digits (one-hot labels [B, " + CLASSES
-                    + "] in Batch.b()); the data gives " + (labels == null ? "none" : labels.shapeInfoToString()));
+                    + "] in Batch.b()); the data gives " + (oneHot == null ? "none" : oneHot.shapeInfoToString()));
         }
+        INDArray labels = oneHot.castTo(DataType.FLOAT).mul(settings.labelScale());
         INDArray real = Nd4j.hstack(batch.a().reshape(n, PIXELS), labels);
         INDArray fakeImages = generator.forward(Nd4j.hstack(context.gaussian(n, settings.latentSize()), labels));
         INDArray fake = Nd4j.hstack(fakeImages, labels);
@@ -175,7 +176,7 @@ public final class Cgan implements GanVariant, ConditionalSampler {
     @Override
     public INDArray generate(INDArray noise, int[] labels) {
         checkLabels(labels, noise.size(0));
-        INDArray in = Nd4j.hstack(noise.castTo(DataType.FLOAT), oneHot(labels));
+        INDArray in = Nd4j.hstack(noise.castTo(DataType.FLOAT), labelCode(labels));
         return ((MultiLayerNetwork) samplingModel()).output(in, false).reshape(labels.length, 1, 28, 28);
     }
 
@@ -205,16 +206,16 @@ public final class Cgan implements GanVariant, ConditionalSampler {
             labels[i] = i % CLASSES;
         }
         for (int b = 0; b < 4; b++) {
-            batches.add(Nd4j.hstack(StepContext.gaussian(random, labels.length, settings.latentSize()), oneHot(labels)));
+            batches.add(Nd4j.hstack(StepContext.gaussian(random, labels.length, settings.latentSize()), labelCode(labels)));
         }
         return batches;
     }
 
-    /** One-hot rows {@code [labels.length, 10]}. */
-    static INDArray oneHot(int[] labels) {
+    /** The label code both networks get: rows {@code [labels.length, 10]}, {@code labelScale} at the class, else 0. */
+    INDArray labelCode(int[] labels) {
         INDArray y = Nd4j.zeros(DataType.FLOAT, labels.length, CLASSES);
         for (int i = 0; i < labels.length; i++) {
-            y.putScalar(i, labels[i], 1f);
+            y.putScalar(i, labels[i], settings.labelScale());
         }
         return y;
     }

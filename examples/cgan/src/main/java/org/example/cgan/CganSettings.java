@@ -12,8 +12,9 @@ import org.gan4j.core.settings.SettingTable;
  * @param learningRate Adam learning rate of both networks (default 2e-4)
  * @param beta1 Adam beta1 of both networks (default 0.5)
  * @param realLabel D's target for real digits; below 1 is one-sided label smoothing (default 1)
+ * @param labelScale the value of the hot entry of the one-hot label both networks get (default 10; see {@link Cgan})
  */
-public record CganSettings(int latentSize, double learningRate, double beta1, double realLabel) {
+public record CganSettings(int latentSize, double learningRate, double beta1, double realLabel, double labelScale) {
     static final Setting<Integer> LATENT_SIZE = Setting.integer("latentSize", "length of the noise vector z")
             .defaultValue(100).require(n -> n > 0, "positive");
     static final Setting<Double> LEARNING_RATE = Setting.real("learningRate", "Adam learning rate (G and D)")
@@ -24,7 +25,11 @@ public record CganSettings(int latentSize, double learningRate, double beta1, do
                     "D's target for real digits; below 1 is one-sided label smoothing")
             .defaultValue(1.0).require(x -> x > 0 && x <= 1, "in (0, 1]");
 
+    static final Setting<Double> LABEL_SCALE = Setting.real("labelScale",
+                    "value of the hot entry of the one-hot label G and D get (1 = plain one-hot)")
+            .defaultValue(10.0).require(x -> x > 0, "positive");
+
     /** The settings in order, with defaults and descriptions. */
     public static final SettingTable<CganSettings> TABLE = SettingTable.of(Cgan.NAME, CganSettings.class,
-            LATENT_SIZE, LEARNING_RATE, BETA1, REAL_LABEL);
+            LATENT_SIZE, LEARNING_RATE, BETA1, REAL_LABEL, LABEL_SCALE);
 }

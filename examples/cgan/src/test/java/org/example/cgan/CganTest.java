@@ -62,9 +62,9 @@ class CganTest {
         INDArray images = b.a().reshape(8, Cgan.PIXELS);
         INDArray shifted = Nd4j.zeros(8, Cgan.CLASSES);
         for (int i = 0; i < 8; i++) {
-            shifted.putScalar(i, (i + 1) % Cgan.CLASSES, 1f);
+            shifted.putScalar(i, (i + 1) % Cgan.CLASSES, 10f);
         }
-        INDArray right = cgan.discriminator().output(Nd4j.hstack(images, b.b()));
+        INDArray right = cgan.discriminator().output(Nd4j.hstack(images, b.b().mul(10)));
         INDArray wrong = cgan.discriminator().output(Nd4j.hstack(images, shifted));
         for (int i = 0; i < 8; i++) {
             assertNotEquals(right.getDouble(i, 0), wrong.getDouble(i, 0), "example " + i + ": D must see the label");
@@ -80,7 +80,7 @@ class CganTest {
         StepContext ctx = new StepContext(9, 0, 0);
         full.trainStep(b, ctx);
         // replay the D half of the step on the reference: same fake batch (same G, same noise)
-        INDArray labels = b.b();
+        INDArray labels = b.b().mul(reference.settings().labelScale());
         INDArray fake = reference.generator().forward(Nd4j.hstack(new StepContext(9, 0, 0).gaussian(16, 100), labels));
         var loss = org.gan4j.core.loss.AdversarialLoss.nonSaturating();
         var d = reference.discriminator();
@@ -132,7 +132,7 @@ class CganTest {
     void settingsRoundTripThroughTheTableAndTheCheckpoint() throws Exception {
         Map<String, String> given = Map.of("latentSize", "32", "learningRate", "1.0E-4", "realLabel", "0.9");
         Cgan cgan = (Cgan) VariantProvider.find(Cgan.NAME).create(given, 2);
-        assertEquals(new CganSettings(32, 1e-4, 0.5, 0.9), cgan.settings());
+        assertEquals(new CganSettings(32, 1e-4, 0.5, 0.9, 10.0), cgan.settings());
         assertEquals(cgan.settings(), CganSettings.TABLE.read(cgan.config()));
         assertArrayEquals(new long[] {32}, cgan.noiseShape());
 
