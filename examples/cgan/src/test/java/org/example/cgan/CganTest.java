@@ -14,6 +14,8 @@ import org.gan4j.core.data.BatchSource;
 import org.gan4j.core.data.DataSpec;
 import org.gan4j.core.data.InMemoryBatchSource;
 import org.gan4j.core.nn.Network;
+import org.gan4j.core.loss.AdversarialLoss;
+import org.gan4j.core.train.AdversarialSteps;
 import org.gan4j.core.train.Checkpoint;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.StepContext;
@@ -73,21 +75,17 @@ class CganTest {
 
     @Test
     void theGeneratorStepLeavesTheDiscriminatorAsItsOwnStepLeftIt() {
-        // a D step alone: the same networks, batch and noise, with G's learning rate irrelevant to D
         Cgan full = cgan(7);
         Cgan reference = cgan(7);
         Batch b = batch(16, 4);
         StepContext ctx = new StepContext(9, 0, 0);
         full.trainStep(b, ctx);
-        // replay the D half of the step on the reference: same fake batch (same G, same noise)
+        // the D step alone on the reference: the same fake batch (same G, same noise), then AdversarialSteps' D step
         INDArray labels = b.b().mul(reference.settings().labelScale());
-        INDArray fake = reference.generator().forward(Nd4j.hstack(new StepContext(9, 0, 0).gaussian(16, 100), labels));
-        var loss = org.gan4j.core.loss.AdversarialLoss.nonSaturating();
-        var d = reference.discriminator();
-        d.backward(loss.discriminator(d.forward(Nd4j.hstack(b.a().reshape(16, Cgan.PIXELS), labels)),
-                org.gan4j.core.loss.Target.REAL).gradient());
-        d.backward(loss.discriminator(d.forward(Nd4j.hstack(fake, labels)), org.gan4j.core.loss.Target.FAKE).gradient());
-        d.applyGradients();
+        INDArray noise = new StepContext(9, 0, 0).gaussian(16, 100);
+        INDArray fake = Nd4j.hstack(reference.generator().forward(Nd4j.hstack(noise, labels)), labels);
+        INDArray real = Nd4j.hstack(b.a().reshape(16, Cgan.PIXELS), labels);
+        AdversarialSteps.discriminatorStep(reference.discriminator(), AdversarialLoss.nonSaturating(), real, fake);
         assertEquals(reference.discriminator().params(), full.discriminator().params(), "D parameters");
         assertEquals(reference.discriminator().updaterState(), full.discriminator().updaterState(), "D's Adam state");
         assertEquals(reference.discriminator().iteration(), full.discriminator().iteration(), "D's iteration");
@@ -160,7 +158,7 @@ class CganTest {
         assertEquals(Cgan.PREVIEW_COLUMNS, preview.columns());
         INDArray images = preview.images();
         assertEquals(Cgan.CLASSES * Cgan.PREVIEW_COLUMNS, images.size(0));
-        INDArray noise = StepContext.gaussian(new SplittableRandom(42), images.size(0), 100);
+        INDArray noise = StepContext.gaussian(org.gan4j.core.train.Preview.random(42), images.size(0), 100);
         int[] threes = new int[(int) images.size(0)];
         java.util.Arrays.fill(threes, 3);
         INDArray row3 = images.get(NDArrayIndex.interval(30, 40));
