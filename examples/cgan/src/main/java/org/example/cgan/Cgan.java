@@ -39,11 +39,12 @@ import org.nd4j.linalg.learning.config.Adam;
  * Non-saturating loss, Adam(2e-4, 0.5, 0.999) for both, batch 64: a modern recipe in place of the paper's maxout
  * D, dropout and SGD with momentum. The label enters both networks by concatenation, as in the paper.
  *
- * <p>The label code is one-hot with {@code labelScale} (default 10) as its hot entry. Adam moves every weight by
- * about the learning rate per step, so an input's influence on a layer grows in proportion to its magnitude; a
- * 0/1 code beside 784 pixels (or 100 noise values) was learned far more slowly than the image: with scale 1 only
- * 14 % of the samples showed the requested digit after 2 epochs, with 10 the rows of the preview grid showed
- * their digit after 250 iterations.
+ * <p>D's label code is one-hot with {@code labelScale} (default 30) as its hot entry; G gets a plain one-hot.
+ * Adam moves every weight by about the learning rate per step, so an input's influence on a layer grows in
+ * proportion to its magnitude: a 0/1 code beside 784 pixels is learned far more slowly than the image, and D
+ * judged the images without their labels for a long time (with a plain one-hot code, 14 % of the samples
+ * showed the requested digit after 2 epochs). Scaling G's code too made G ignore its noise (one image per
+ * class); scaling D's alone conditions within a few hundred iterations and keeps the samples diverse.
  *
  * <p>Implements {@link ConditionalSampler}, so {@code gan sample --label N} and {@code gan evaluate mnist}
  * (which then reports the share of samples classified as the requested digit) work with it.
@@ -86,12 +87,12 @@ public final class Cgan implements GanVariant, ConditionalSampler {
         return settings;
     }
 
-    /** G: noise and label code side by side, {@code [B, latentSize + 10]}, to flattened images {@code [B, 784]}. */
+    /** G: noise and one-hot label side by side, {@code [B, latentSize + 10]}, to flattened images {@code [B, 784]}. */
     public Generator generator() {
         return generator;
     }
 
-    /** D: flattened image and label code side by side, {@code [B, 794]}, to a logit {@code [B, 1]}. */
+    /** D: flattened image and label code ({@code labelScale} at the class) side by side, {@code [B, 794]}, to a logit {@code [B, 1]}. */
     public Discriminator discriminator() {
         return discriminator;
     }
@@ -122,15 +123,16 @@ public final class Cgan implements GanVariant, ConditionalSampler {
     @Override
     public Map<String, Double> trainStep(Batch batch, StepContext context) {
         int n = batch.size();
-        INDArray oneHot = batch.b();
-        if (oneHot == null || oneHot.rank() != 2 || oneHot.size(1) != CLASSES) {
+        INDArray y = batch.b();
+        if (y == null || y.rank() != 2 || y.size(1) != CLASSES) {
             throw new IllegalArgumentException(NAME + " trains on labelled digits (one-hot labels [B, " + CLASSES
-                    + "] in Batch.b()); the data gives " + (oneHot == null ? "none" : oneHot.shapeInfoToString()));
+                    + "] in Batch.b()); the data gives " + (y == null ? "none" : y.shapeInfoToString()));
         }
-        INDArray labels = oneHot.castTo(DataType.FLOAT).mul(settings.labelScale());
-        INDArray real = Nd4j.hstack(batch.a().reshape(n, PIXELS), labels);
+        INDArray labels = y.castTo(DataType.FLOAT);
+        INDArray forD = labels.mul(settings.labelScale()); // see the class description
+        INDArray real = Nd4j.hstack(batch.a().reshape(n, PIXELS), forD);
         INDArray fakeImages = generator.forward(Nd4j.hstack(context.gaussian(n, settings.latentSize()), labels));
-        INDArray fake = Nd4j.hstack(fakeImages, labels); // a plain array: the D step cannot reach G
+        INDArray fake = Nd4j.hstack(fakeImages, forD); // a plain array: the D step cannot reach G
 
         DiscriminatorLosses d = AdversarialSteps.discriminatorStep(discriminator, loss, real, fake);
         GeneratorSignal g = AdversarialSteps.generatorSignal(discriminator, loss, fake); // D untouched
@@ -168,13 +170,13 @@ public final class Cgan implements GanVariant, ConditionalSampler {
     @Override
     public INDArray generate(INDArray noise, int[] labels) {
         checkLabels(labels, noise.size(0));
-        INDArray in = Nd4j.hstack(noise.castTo(DataType.FLOAT), labelCode(labels));
+        INDArray in = Nd4j.hstack(noise.castTo(DataType.FLOAT), oneHot(labels));
         return sampling.output(in).reshape(labels.length, 1, 28, 28);
     }
 
     /**
      * G in inference mode with batch-norm statistics re-estimated for its current weights: input
-     * {@code [B, latentSize + 10]} (noise, then the label code: {@code labelScale} at the class, 0 elsewhere),
+     * {@code [B, latentSize + 10]} (noise, then the one-hot label),
      * output {@code [B, 784]} in [-1, 1].
      */
     @Override
@@ -197,16 +199,16 @@ public final class Cgan implements GanVariant, ConditionalSampler {
         }
         List<INDArray> batches = new ArrayList<>();
         for (int b = 0; b < SamplingCopy.CALIBRATION_BATCHES; b++) {
-            batches.add(Nd4j.hstack(StepContext.gaussian(random, labels.length, settings.latentSize()), labelCode(labels)));
+            batches.add(Nd4j.hstack(StepContext.gaussian(random, labels.length, settings.latentSize()), oneHot(labels)));
         }
         return batches;
     }
 
-    /** The label code both networks get: rows {@code [labels.length, 10]}, {@code labelScale} at the class, else 0. */
-    INDArray labelCode(int[] labels) {
+    /** One-hot rows {@code [labels.length, 10]}: G's label input. */
+    static INDArray oneHot(int[] labels) {
         INDArray y = Nd4j.zeros(DataType.FLOAT, labels.length, CLASSES);
         for (int i = 0; i < labels.length; i++) {
-            y.putScalar(i, labels[i], settings.labelScale());
+            y.putScalar(i, labels[i], 1f);
         }
         return y;
     }

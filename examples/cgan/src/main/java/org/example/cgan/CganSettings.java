@@ -12,7 +12,8 @@ import org.gan4j.core.settings.SettingTable;
  * @param learningRate Adam learning rate of both networks (default 2e-4)
  * @param beta1 Adam beta1 of both networks (default 0.5)
  * @param realLabel D's target for real digits; below 1 is one-sided label smoothing (default 1)
- * @param labelScale the value of the hot entry of the one-hot label both networks get (default 10; see {@link Cgan})
+ * @param labelScale the hot entry of the label code beside D's image (default 30; G gets a plain one-hot; see
+ *     {@link Cgan})
  */
 public record CganSettings(int latentSize, double learningRate, double beta1, double realLabel, double labelScale) {
     static final Setting<Integer> LATENT_SIZE = Setting.integer("latentSize", "length of the noise vector z")
@@ -26,8 +27,8 @@ public record CganSettings(int latentSize, double learningRate, double beta1, do
             .defaultValue(1.0).require(x -> x > 0 && x <= 1, "in (0, 1]");
 
     static final Setting<Double> LABEL_SCALE = Setting.real("labelScale",
-                    "value of the hot entry of the one-hot label G and D get (1 = plain one-hot)")
-            .defaultValue(10.0).require(x -> x > 0, "positive");
+                    "hot entry of the label code beside D's image (1 = one-hot; G always gets a one-hot label)")
+            .defaultValue(30.0).require(x -> x > 0, "positive");
 
     /** The settings in order, with defaults and descriptions. */
     public static final SettingTable<CganSettings> TABLE = SettingTable.of(Cgan.NAME, CganSettings.class,

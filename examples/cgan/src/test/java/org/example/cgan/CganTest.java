@@ -64,9 +64,10 @@ class CganTest {
         INDArray images = b.a().reshape(8, Cgan.PIXELS);
         INDArray shifted = Nd4j.zeros(8, Cgan.CLASSES);
         for (int i = 0; i < 8; i++) {
-            shifted.putScalar(i, (i + 1) % Cgan.CLASSES, 10f);
+            shifted.putScalar(i, (i + 1) % Cgan.CLASSES, scale);
         }
-        INDArray right = cgan.discriminator().output(Nd4j.hstack(images, b.b().mul(10)));
+        double scale = cgan.settings().labelScale();
+        INDArray right = cgan.discriminator().output(Nd4j.hstack(images, b.b().mul(scale)));
         INDArray wrong = cgan.discriminator().output(Nd4j.hstack(images, shifted));
         for (int i = 0; i < 8; i++) {
             assertNotEquals(right.getDouble(i, 0), wrong.getDouble(i, 0), "example " + i + ": D must see the label");
@@ -81,10 +82,11 @@ class CganTest {
         StepContext ctx = new StepContext(9, 0, 0);
         full.trainStep(b, ctx);
         // the D step alone on the reference: the same fake batch (same G, same noise), then AdversarialSteps' D step
-        INDArray labels = b.b().mul(reference.settings().labelScale());
+        INDArray forG = b.b();
+        INDArray forD = b.b().mul(reference.settings().labelScale());
         INDArray noise = new StepContext(9, 0, 0).gaussian(16, 100);
-        INDArray fake = Nd4j.hstack(reference.generator().forward(Nd4j.hstack(noise, labels)), labels);
-        INDArray real = Nd4j.hstack(b.a().reshape(16, Cgan.PIXELS), labels);
+        INDArray fake = Nd4j.hstack(reference.generator().forward(Nd4j.hstack(noise, forG)), forD);
+        INDArray real = Nd4j.hstack(b.a().reshape(16, Cgan.PIXELS), forD);
         AdversarialSteps.discriminatorStep(reference.discriminator(), AdversarialLoss.nonSaturating(), real, fake);
         assertEquals(reference.discriminator().params(), full.discriminator().params(), "D parameters");
         assertEquals(reference.discriminator().updaterState(), full.discriminator().updaterState(), "D's Adam state");
@@ -130,7 +132,7 @@ class CganTest {
     void settingsRoundTripThroughTheTableAndTheCheckpoint() throws Exception {
         Map<String, String> given = Map.of("latentSize", "32", "learningRate", "1.0E-4", "realLabel", "0.9");
         Cgan cgan = (Cgan) VariantProvider.find(Cgan.NAME).create(given, 2);
-        assertEquals(new CganSettings(32, 1e-4, 0.5, 0.9, 10.0), cgan.settings());
+        assertEquals(new CganSettings(32, 1e-4, 0.5, 0.9, 30.0), cgan.settings());
         assertEquals(cgan.settings(), CganSettings.TABLE.read(cgan.config()));
         assertArrayEquals(new long[] {32}, cgan.noiseShape());
 
