@@ -62,11 +62,11 @@ class CganTest {
         Cgan cgan = cgan(1);
         Batch b = batch(8, 3);
         INDArray images = b.a().reshape(8, Cgan.PIXELS);
+        double scale = cgan.settings().labelScale();
         INDArray shifted = Nd4j.zeros(8, Cgan.CLASSES);
         for (int i = 0; i < 8; i++) {
             shifted.putScalar(i, (i + 1) % Cgan.CLASSES, scale);
         }
-        double scale = cgan.settings().labelScale();
         INDArray right = cgan.discriminator().output(Nd4j.hstack(images, b.b().mul(scale)));
         INDArray wrong = cgan.discriminator().output(Nd4j.hstack(images, shifted));
         for (int i = 0; i < 8; i++) {
