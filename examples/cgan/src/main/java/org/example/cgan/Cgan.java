@@ -33,9 +33,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * A conditional GAN on MNIST (Mirza &amp; Osindero 2014): G gets noise and a class label, D gets an image and
  * the same label, so G learns to draw the digit it is asked for and D to reject digits of the wrong class.
  *
- * <p>Networks: gan4j's MLP stacks ({@link MlpNets}, those of the {@code gan} variant) with the label code
+ * <p>Networks: gan4j's MLP stacks ({@link MlpNets}, those of the {@code gan} variant) with the label
  * beside their input. G: [z(100), y(10)] -> 128 -> LReLU(0.2) -> 256 -> BN -> LReLU -> 512 -> BN -> LReLU -> 1024
- * -> BN -> LReLU -> 784 -> tanh. D: [x(784), y(10)] -> 512 -> LReLU(0.2) -> 256 -> LReLU -> 1 (a logit).
+ * -> BN -> LReLU -> 784 -> tanh. D: [x(784), labelScale * y(10)] -> 512 -> LReLU(0.2) -> 256 -> LReLU -> 1 (a logit).
  * Non-saturating loss, Adam(2e-4, 0.5, 0.999) for both, batch 64: a modern recipe in place of the paper's maxout
  * D, dropout and SGD with momentum. The label enters both networks by concatenation, as in the paper.
  *

@@ -25,7 +25,6 @@ public record CganSettings(int latentSize, double learningRate, double beta1, do
     static final Setting<Double> REAL_LABEL = Setting.real("realLabel",
                     "D's target for real digits; below 1 is one-sided label smoothing")
             .defaultValue(1.0).require(x -> x > 0 && x <= 1, "in (0, 1]");
-
     static final Setting<Double> LABEL_SCALE = Setting.real("labelScale",
                     "hot entry of the label code beside D's image (1 = one-hot; G always gets a one-hot label)")
             .defaultValue(30.0).require(x -> x > 0, "positive");

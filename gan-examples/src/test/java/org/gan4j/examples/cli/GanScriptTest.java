@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,24 @@ class GanScriptTest {
         List<String> out = new ArrayList<>(new String(p.getInputStream().readAllBytes()).lines().toList());
         out.add(0, Integer.toString(p.waitFor()));
         return out;
+    }
+
+    @Test
+    void changedSourcesOfGan4jRebuildItButThoseOfTheStandAloneExamplesDoNot() throws Exception {
+        Path mvn = bin.resolve("mvn");
+        Files.writeString(mvn, "#!/bin/sh\necho mvn-called\n");
+        Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path jar = root.resolve("gan-examples/target/gan-examples.jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        Path example = root.resolve("examples/cgan/src/main/java/org/example/cgan/Cgan.java");
+        Files.createDirectories(example.getParent());
+        Files.writeString(example, "class Cgan {}\n");
+        assertTrue(gan(null, "train", "gan").stream().noneMatch("mvn-called"::equals),
+                "examples/ are projects of their own, built against the installed gan4j");
+        Path core = root.resolve("gan-core/src/main/java/org/gan4j/core/Changed.java");
+        Files.createDirectories(core.getParent());
+        Files.writeString(core, "class Changed {}\n");
+        assertTrue(gan(null, "train", "gan").contains("mvn-called"), "a changed gan4j source rebuilds gan4j");
     }
 
     @Test
