@@ -1,8 +1,6 @@
 package org.gan4j.models.unconditional;
 
-import org.gan4j.models.AdversarialLossKind;
 
-import org.gan4j.core.settings.SettingsBuilder;
 
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -82,7 +80,7 @@ public final class Dcgan extends NoiseToImageGan {
     }
 
     /** Optional settings; {@link DcganSettings} documents each with its default. */
-    public static final class Builder extends SettingsBuilder<DcganSettings, Builder> {
+    public static final class Builder extends CommonBuilder<DcganSettings, Builder> {
         private Builder() {
             super(DcganSettings.TABLE);
         }
@@ -92,39 +90,9 @@ public final class Dcgan extends NoiseToImageGan {
             return set(DcganSettings.ARCHITECTURE, a);
         }
 
-        /** Length of the noise vector z (default 100). */
-        public Builder latentSize(int n) {
-            return set(CommonSettings.LATENT_SIZE, n);
-        }
-
         /** Image channels; only {@link Architecture#RADFORD_64} accepts other than 1 (default 1). */
         public Builder channels(int c) {
             return set(DcganSettings.CHANNELS, c);
-        }
-
-        /** Adam learning rate for both networks (default 2e-4, Radford et al.; the tutorial uses 1e-4). */
-        public Builder learningRate(double lr) {
-            return set(CommonSettings.LEARNING_RATE, lr);
-        }
-
-        /** Adam beta1 (default 0.5, Radford et al.; the tutorial uses 0.9). */
-        public Builder beta1(double b1) {
-            return set(CommonSettings.BETA1, b1);
-        }
-
-        /** Adversarial loss (default non-saturating BCE). */
-        public Builder loss(AdversarialLossKind kind) {
-            return set(CommonSettings.LOSS, kind);
-        }
-
-        /** D's label for real data; below 1 is one-sided label smoothing (default 1). */
-        public Builder realLabel(double label) {
-            return set(CommonSettings.REAL_LABEL, label);
-        }
-
-        /** Train G every n-th iteration, D every iteration (default 1). */
-        public Builder generatorEvery(int n) {
-            return set(CommonSettings.GENERATOR_EVERY, n);
         }
 
         /** Builds the networks, initialised from {@code seed} (G) and {@code seed + 1} (D). */

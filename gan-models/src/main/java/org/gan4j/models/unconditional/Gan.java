@@ -1,8 +1,6 @@
 package org.gan4j.models.unconditional;
 
-import org.gan4j.models.AdversarialLossKind;
 
-import org.gan4j.core.settings.SettingsBuilder;
 
 import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -56,44 +54,14 @@ public final class Gan extends NoiseToImageGan {
     }
 
     /** Optional settings with the tutorial defaults; {@link GanSettings} documents each. */
-    public static final class Builder extends SettingsBuilder<GanSettings, Builder> {
+    public static final class Builder extends CommonBuilder<GanSettings, Builder> {
         private Builder() {
             super(GanSettings.TABLE);
-        }
-
-        /** Length of z (default 100). */
-        public Builder latentSize(int n) {
-            return set(CommonSettings.LATENT_SIZE, n);
         }
 
         /** Image shape (default 1 x 28 x 28). */
         public Builder imageShape(int channels, int height, int width) {
             return set(GanSettings.CHANNELS, channels).set(GanSettings.HEIGHT, height).set(GanSettings.WIDTH, width);
-        }
-
-        /** Adam learning rate (default 2e-4). */
-        public Builder learningRate(double lr) {
-            return set(CommonSettings.LEARNING_RATE, lr);
-        }
-
-        /** Adam beta1 (default 0.5). */
-        public Builder beta1(double b1) {
-            return set(CommonSettings.BETA1, b1);
-        }
-
-        /** Adversarial loss (default non-saturating). */
-        public Builder loss(AdversarialLossKind kind) {
-            return set(CommonSettings.LOSS, kind);
-        }
-
-        /** D's label for real data; below 1 is one-sided label smoothing (default 1). */
-        public Builder realLabel(double label) {
-            return set(CommonSettings.REAL_LABEL, label);
-        }
-
-        /** Train G every n-th iteration (default 1). */
-        public Builder generatorEvery(int n) {
-            return set(CommonSettings.GENERATOR_EVERY, n);
         }
 
         /** Builds the networks, initialised from {@code seed} (G) and {@code seed + 1} (D). */

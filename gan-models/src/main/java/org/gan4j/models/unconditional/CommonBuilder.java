@@ -1,0 +1,47 @@
+package org.gan4j.models.unconditional;
+
+import org.gan4j.core.settings.SettingTable;
+import org.gan4j.core.settings.SettingsBuilder;
+import org.gan4j.models.AdversarialLossKind;
+
+/**
+ * The setters that the MLP GAN's and DCGAN's builders share (the settings of {@code CommonSettings}): latent
+ * size, optimizer, loss, label smoothing and G's update interval. Defaults are documented by each variant's
+ * settings record.
+ */
+public abstract class CommonBuilder<R extends Record, B extends CommonBuilder<R, B>> extends SettingsBuilder<R, B> {
+
+    CommonBuilder(SettingTable<R> table) {
+        super(table);
+    }
+
+    /** Length of the noise vector z (default 100). */
+    public final B latentSize(int n) {
+        return set(CommonSettings.LATENT_SIZE, n);
+    }
+
+    /** Adam learning rate for both networks (default 2e-4, Radford et al.). */
+    public final B learningRate(double lr) {
+        return set(CommonSettings.LEARNING_RATE, lr);
+    }
+
+    /** Adam beta1 (default 0.5, Radford et al.). */
+    public final B beta1(double b1) {
+        return set(CommonSettings.BETA1, b1);
+    }
+
+    /** Adversarial loss (default non-saturating BCE). */
+    public final B loss(AdversarialLossKind kind) {
+        return set(CommonSettings.LOSS, kind);
+    }
+
+    /** D's label for real data; below 1 is one-sided label smoothing (default 1). */
+    public final B realLabel(double label) {
+        return set(CommonSettings.REAL_LABEL, label);
+    }
+
+    /** Train G every n-th iteration, D every iteration (default 1). */
+    public final B generatorEvery(int n) {
+        return set(CommonSettings.GENERATOR_EVERY, n);
+    }
+}
