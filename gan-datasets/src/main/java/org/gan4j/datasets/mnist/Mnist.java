@@ -57,21 +57,30 @@ public final class Mnist {
         Objects.requireNonNull(split, "split");
         IdxReader.Idx images = IdxReader.read(imagesFile, IdxReader.IMAGES_MAGIC);
         IdxReader.Idx labels = IdxReader.read(labelsFile, IdxReader.LABELS_MAGIC);
+        Mnist mnist = of(split, images, labels, IdxReader.FIX);
+        if (verifyChecksums) {
+            verify(split, split.imagesFile(), images);
+            verify(split, split.labelsFile(), labels);
+        }
+        return mnist;
+    }
+
+    /**
+     * A split from an images and a labels file already read: the counts must match and every label be in
+     * 0..9; {@code fix} ends the error messages.
+     */
+    static Mnist of(MnistSplit split, IdxReader.Idx images, IdxReader.Idx labels, String fix) throws IOException {
         if (images.count() != labels.count()) {
-            throw new IOException("count mismatch: " + imagesFile + " holds " + images.count() + " images but "
-                    + labelsFile + " holds " + labels.count() + " labels. Use the images and labels files of"
+            throw new IOException("count mismatch: " + images.file() + " holds " + images.count() + " images but "
+                    + labels.file() + " holds " + labels.count() + " labels. Use the images and labels files of"
                     + " the same split (" + split.imagesFile() + " with " + split.labelsFile() + ").");
         }
         byte[] y = labels.data();
         for (int i = 0; i < y.length; i++) {
             if ((y[i] & 0xff) >= CLASSES) {
-                throw new IOException(labelsFile + ": label " + (y[i] & 0xff) + " at index " + i
-                        + " is outside 0..9; not an MNIST labels file. " + IdxReader.FIX);
+                throw new IOException(labels.file() + ": label " + (y[i] & 0xff) + " at index " + i
+                        + " is outside 0..9; not an MNIST labels file. " + fix);
             }
-        }
-        if (verifyChecksums) {
-            verify(split, split.imagesFile(), images);
-            verify(split, split.labelsFile(), labels);
         }
         return new Mnist(split, images.dims()[1], images.dims()[2], images.data(), y);
     }

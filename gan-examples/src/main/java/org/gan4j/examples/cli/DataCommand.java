@@ -1,6 +1,8 @@
 package org.gan4j.examples.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -8,20 +10,26 @@ import org.gan4j.datasets.image.DatasetException;
 import org.gan4j.datasets.image.tools.DatasetCheck;
 import org.gan4j.datasets.image.tools.DatasetTools;
 import org.gan4j.datasets.image.tools.EdgeDetector;
+import org.gan4j.datasets.image.tools.FashionTasks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gan data}: dataset tools (check, make-paired, make-edges, make-tiles, split). */
+/**
+ * {@code gan data}: dataset tools (check, make-paired, make-edges, make-tiles, split) and the benchmark tasks
+ * (fashion-edges, fashion-unpaired, collect-photos).
+ */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Check and build image datasets.",
         subcommands = {DataCommand.Check.class, DataCommand.MakePaired.class, DataCommand.MakeEdges.class,
-                DataCommand.MakeTiles.class, DataCommand.Split.class})
+                DataCommand.MakeTiles.class, DataCommand.Split.class, DataCommand.FashionEdges.class,
+                DataCommand.FashionUnpaired.class, DataCommand.CollectPhotos.class})
 public class DataCommand implements Callable<Integer> {
     public DataCommand() {}
 
     @Override
     public Integer call() {
-        System.out.println("usage: gan data (check | make-paired | make-edges | make-tiles | split) ...; see gan data --help");
+        System.out.println("usage: gan data (check | make-paired | make-edges | make-tiles | split | fashion-edges"
+                + " | fashion-unpaired | collect-photos) ...; see gan data --help");
         return 2;
     }
 
@@ -136,6 +144,81 @@ public class DataCommand implements Callable<Integer> {
                 System.out.println("split " + r.total() + " images of " + in + " into " + out);
                 print(r);
                 return 0;
+            } catch (DatasetException | IllegalArgumentException e) {
+                return fail(e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "fashion-edges", mixinStandardHelpOptions = true,
+            description = {"Benchmark task for pix2pix and DiscoGAN: [edge map | object] pairs (edges2shoes layout,"
+                    + " OUT/train from Fashion-MNIST's training split, OUT/val from its test split, labels.csv in each)"
+                    + " of the chosen Fashion-MNIST classes, dark objects on white, upscaled from 28x28.",
+                    "Debian: apt-get install dataset-fashion-mnist; --fashion-mnist /usr/share/datasets/fashion-mnist"})
+    static class FashionEdges implements Callable<Integer> {
+        @Option(names = "--fashion-mnist", required = true, paramLabel = "DIR", description = "folder of the four Fashion-MNIST IDX files (raw or .gz)") Path fashion;
+        @Option(names = "--out", required = true, description = "output root (new or empty)") Path out;
+        @Option(names = "--classes", split = ",", defaultValue = "sandal,sneaker,ankle_boot", description = "Fashion-MNIST classes (default ${DEFAULT-VALUE}; all: t_shirt_top, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag, ankle_boot)") List<String> classes;
+        @Option(names = "--size", converter = NumericOptions.Positive.class, defaultValue = "64", description = "side of each half (default ${DEFAULT-VALUE})") int size;
+        @Option(names = "--limit", converter = NumericOptions.NonNegative.class, defaultValue = "0", description = "at most N pairs per split, the first in Fashion-MNIST's order (0 = all; default ${DEFAULT-VALUE})") int limit;
+        @Option(names = "--sigma", converter = NumericOptions.PositiveReal.class, defaultValue = "1.0", description = "Gaussian sigma of the edge detector (default ${DEFAULT-VALUE})") double sigma;
+
+        @Override
+        public Integer call() {
+            try {
+                EdgeDetector d = new EdgeDetector(sigma, 0.8, 0.4);
+                DatasetTools.Result r = FashionTasks.edges(fashion, out, classes, size, limit, d);
+                System.out.println("wrote " + r.total() + " edge|object pairs to " + out);
+                print(r);
+                return 0;
+            } catch (IOException | DatasetException | IllegalArgumentException e) {
+                return fail(e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "fashion-unpaired", mixinStandardHelpOptions = true,
+            description = {"Benchmark task for CycleGAN: two domains of Fashion-MNIST classes in the monet2photo layout"
+                    + " (OUT/trainA, trainB from the training split, testA, testB from the test split, labels.csv in"
+                    + " each), dark objects on white, upscaled from 28x28.",
+                    "Debian: apt-get install dataset-fashion-mnist; --fashion-mnist /usr/share/datasets/fashion-mnist"})
+    static class FashionUnpaired implements Callable<Integer> {
+        @Option(names = "--fashion-mnist", required = true, paramLabel = "DIR", description = "folder of the four Fashion-MNIST IDX files (raw or .gz)") Path fashion;
+        @Option(names = "--out", required = true, description = "output root (new or empty)") Path out;
+        @Option(names = "--a", split = ",", defaultValue = "sneaker", description = "classes of domain A (default ${DEFAULT-VALUE})") List<String> a;
+        @Option(names = "--b", split = ",", defaultValue = "ankle_boot", description = "classes of domain B (default ${DEFAULT-VALUE})") List<String> b;
+        @Option(names = "--size", converter = NumericOptions.Positive.class, defaultValue = "64", description = "image side (default ${DEFAULT-VALUE})") int size;
+        @Option(names = "--limit", converter = NumericOptions.NonNegative.class, defaultValue = "0", description = "at most N images per folder (0 = all; default ${DEFAULT-VALUE})") int limit;
+
+        @Override
+        public Integer call() {
+            try {
+                DatasetTools.Result r = FashionTasks.unpaired(fashion, out, a, b, size, limit);
+                System.out.println("wrote " + r.total() + " images to " + out);
+                print(r);
+                return 0;
+            } catch (IOException | DatasetException | IllegalArgumentException e) {
+                return fail(e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "collect-photos", mixinStandardHelpOptions = true,
+            description = {"Gather photos for super-resolution into one folder as PNGs (same base names), shrunk so"
+                    + " that the longer side is at most --max-side; folders are searched recursively.",
+                    "E.g. from a Debian package unpacked with apt-get download + dpkg -x (see docs/datasets.md)."})
+    static class CollectPhotos implements Callable<Integer> {
+        @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "image files and folders of images") List<Path> sources;
+        @Option(names = "--out", required = true, description = "output folder") Path out;
+        @Option(names = "--max-side", converter = NumericOptions.NonNegative.class, defaultValue = "0", description = "shrink larger photos to this longer side (0 = keep; default ${DEFAULT-VALUE})") int maxSide;
+
+        @Override
+        public Integer call() {
+            try {
+                DatasetTools.Result r = DatasetTools.collectPhotos(sources, out, maxSide);
+                System.out.println("wrote " + r.total() + " photos to " + out);
+                print(r);
+                return r.total() > 0 ? 0 : fail("no photo written to " + out);
             } catch (DatasetException | IllegalArgumentException e) {
                 return fail(e.getMessage());
             }

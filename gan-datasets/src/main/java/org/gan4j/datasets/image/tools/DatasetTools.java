@@ -18,7 +18,7 @@ import org.gan4j.datasets.image.ImageFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Builds datasets: side-by-side pairs, edges2X pairs from photos, reproducible splits. */
+/** Builds datasets: side-by-side pairs, edges2X pairs from photos, reproducible splits, photo collections. */
 public final class DatasetTools {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetTools.class);
     private static final List<String> SPLITS = List.of("train", "val", "test");
@@ -158,6 +158,75 @@ public final class DatasetTools {
             }
         }
         return new Result(Map.of(out.getFileName().toString(), n), skipped);
+    }
+
+    /**
+     * Gathers photos for super-resolution: every image file given, and every image file under every folder given
+     * (recursively, in name order), is written to {@code out} as a PNG (lossless, so no new compression
+     * artefacts enter the ground truth) of the same base name, shrunk with the antialiased bicubic filter so
+     * that its longer side is at most {@code maxSide} (0 = keep the size; never enlarged).
+     *
+     * @throws DatasetException if a source is missing, holds no image, or two sources share a base name
+     */
+    public static Result collectPhotos(List<Path> sources, Path out, int maxSide) {
+        if (maxSide < 0) {
+            throw new IllegalArgumentException("maxSide must be >= 0 (0 = keep), got " + maxSide);
+        }
+        Map<String, Path> byName = new LinkedHashMap<>();
+        for (Path source : sources) {
+            for (Path file : imagesUnder(source)) {
+                Path other = byName.putIfAbsent(base(file), file);
+                if (other != null) {
+                    throw new DatasetException(file, "has the same base name as " + other
+                            + ", so both would be written to " + out.resolve(base(file) + ".png"),
+                            "copy one of them under another name and give that copy");
+                }
+            }
+        }
+        Map<Path, String> skipped = new LinkedHashMap<>();
+        int n = 0;
+        for (var e : byName.entrySet()) {
+            try {
+                BufferedImage img = ImageFiles.read(e.getValue());
+                int longer = Math.max(img.getWidth(), img.getHeight());
+                if (maxSide > 0 && longer > maxSide) {
+                    double f = (double) maxSide / longer;
+                    img = ImageFiles.resize(img, Math.max(1, (int) Math.round(img.getWidth() * f)),
+                            Math.max(1, (int) Math.round(img.getHeight() * f)));
+                }
+                ImageFiles.write(img, out.resolve(e.getKey() + ".png"));
+                n++;
+            } catch (BadImageException ex) {
+                LOG.warn("skipping {}", ex.getMessage());
+                skipped.put(ex.path(), ex.problem());
+            }
+        }
+        return new Result(Map.of(out.getFileName().toString(), n), skipped);
+    }
+
+    /** {@code source} itself if it is an image file, else the image files under it, recursively, sorted. */
+    private static List<Path> imagesUnder(Path source) {
+        if (Files.isRegularFile(source)) {
+            if (!ImageFiles.isImageName(source)) {
+                throw new DatasetException(source, "not an image file (" + String.join("/", ImageFiles.EXTENSIONS) + ")",
+                        "give image files or folders that hold them");
+            }
+            return List.of(source);
+        }
+        if (!Files.isDirectory(source)) {
+            throw new DatasetException(source, "no such file or folder", "check the path (unpack a package with dpkg -x first)");
+        }
+        List<Path> files;
+        try (var walk = Files.walk(source)) {
+            files = walk.filter(Files::isRegularFile).filter(ImageFiles::isImageName).sorted().toList();
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot list " + source + ": " + ex.getMessage(), ex);
+        }
+        if (files.isEmpty()) {
+            throw new DatasetException(source, "no images (" + String.join("/", ImageFiles.EXTENSIONS) + ") under this folder",
+                    "give a folder that holds photos, or the photo files themselves");
+        }
+        return files;
     }
 
     private static Map<String, Double> parts(Map<String, Double> m) {
