@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.gan4j.datasets.image.BadImageException;
 import org.gan4j.datasets.image.DatasetException;
 import org.gan4j.datasets.image.ImageFiles;
@@ -164,25 +165,27 @@ public final class DatasetTools {
      * Gathers photos for super-resolution: every image file given, and every image file under every folder given
      * (recursively, in name order), is written to {@code out} as a PNG (lossless, so no new compression
      * artefacts enter the ground truth) of the same base name, shrunk with the antialiased bicubic filter so
-     * that its longer side is at most {@code maxSide} (0 = keep the size; never enlarged).
+     * that its longer side is at most {@code maxSide} (0 = keep the size; never enlarged). Files that share a
+     * base name are told apart by the nearest folder name that differs: {@code BytheWater/contents/images/2560x1600.jpg}
+     * and {@code Path/contents/images/2560x1600.jpg} become {@code BytheWater_2560x1600.png} and
+     * {@code Path_2560x1600.png}.
      *
-     * @throws DatasetException if a source is missing, holds no image, or two sources share a base name
+     * @throws DatasetException if a source is missing or holds no image
      */
     public static Result collectPhotos(List<Path> sources, Path out, int maxSide) {
         if (maxSide < 0) {
             throw new IllegalArgumentException("maxSide must be >= 0 (0 = keep), got " + maxSide);
         }
-        Map<String, Path> byName = new LinkedHashMap<>();
+        List<Path> files = new ArrayList<>();
         for (Path source : sources) {
             for (Path file : imagesUnder(source)) {
-                Path other = byName.putIfAbsent(base(file), file);
-                if (other != null) {
-                    throw new DatasetException(file, "has the same base name as " + other
-                            + ", so both would be written to " + out.resolve(base(file) + ".png"),
-                            "copy one of them under another name and give that copy");
+                Path same = file.toAbsolutePath().normalize(); // a file given twice is collected once
+                if (!files.contains(same)) {
+                    files.add(same);
                 }
             }
         }
+        Map<String, Path> byName = outputNames(files);
         Map<Path, String> skipped = new LinkedHashMap<>();
         int n = 0;
         for (var e : byName.entrySet()) {
@@ -202,6 +205,46 @@ public final class DatasetTools {
             }
         }
         return new Result(Map.of(out.getFileName().toString(), n), skipped);
+    }
+
+    /** Output base name of each file: its own base name, or {@code folder_base} for files that share one. */
+    static Map<String, Path> outputNames(List<Path> files) {
+        Map<String, List<Path>> groups = new LinkedHashMap<>();
+        for (Path f : files) {
+            groups.computeIfAbsent(base(f), k -> new ArrayList<>()).add(f);
+        }
+        Map<String, Path> byName = new TreeMap<>();
+        for (var g : groups.entrySet()) {
+            if (g.getValue().size() == 1) {
+                byName.put(g.getKey(), g.getValue().get(0));
+                continue;
+            }
+            for (Path f : g.getValue()) {
+                String name = distinguishingFolder(f, g.getValue()) + "_" + g.getKey();
+                Path other = byName.put(name, f);
+                if (other != null || groups.containsKey(name)) {
+                    throw new DatasetException(f, "gets the output name " + name + " of another photo",
+                            "copy one of them under another name and give that copy");
+                }
+            }
+        }
+        return byName;
+    }
+
+    /** The name of {@code file}'s nearest ancestor folder that differs from the other files' at the same level. */
+    private static String distinguishingFolder(Path file, List<Path> group) {
+        Path f = file.toAbsolutePath();
+        for (int up = 1; up < f.getNameCount(); up++) {
+            String mine = f.getName(f.getNameCount() - 1 - up).toString();
+            int level = up;
+            boolean unique = group.stream().map(Path::toAbsolutePath).filter(o -> !o.equals(f)).noneMatch(o ->
+                    o.getNameCount() - 1 - level >= 0 && o.getName(o.getNameCount() - 1 - level).toString().equals(mine));
+            if (unique) {
+                return mine;
+            }
+        }
+        throw new DatasetException(file, "cannot be told apart from the other files named " + file.getFileName()
+                + " by its folders", "copy one of them under another name and give that copy");
     }
 
     /** {@code source} itself if it is an image file, else the image files under it, recursively, sorted. */

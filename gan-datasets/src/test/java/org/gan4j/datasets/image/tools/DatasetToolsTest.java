@@ -2,14 +2,17 @@ package org.gan4j.datasets.image.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.gan4j.datasets.image.DatasetException;
 import org.gan4j.datasets.image.ImageFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,5 +113,38 @@ class DatasetToolsTest {
         assertEquals(DatasetCheck.Layout.UNPAIRED, r.layout());
         assertEquals(1, r.badCount());
         assertTrue(r.format().contains("zero.jpg: empty file"), r.format());
+    }
+
+    @Test
+    void collectPhotosGathersFilesAndFoldersAsPngsShrunkToTheLongerSide() throws Exception {
+        Path src = tmp.resolve("pkg");
+        ImageFiles.write(new BufferedImage(200, 100, BufferedImage.TYPE_3BYTE_BGR), src.resolve("usr/share/a/big.jpg"));
+        ImageFiles.write(new BufferedImage(40, 60, BufferedImage.TYPE_3BYTE_BGR), src.resolve("usr/share/b/small.png"));
+        Path single = tmp.resolve("other/single.jpg");
+        ImageFiles.write(new BufferedImage(90, 300, BufferedImage.TYPE_3BYTE_BGR), single);
+        Path out = tmp.resolve("photos");
+
+        DatasetTools.Result r = DatasetTools.collectPhotos(List.of(src, single), out, 100);
+        assertEquals(3, r.total());
+        assertEquals(List.of(out.resolve("big.png"), out.resolve("single.png"), out.resolve("small.png")), ImageFiles.list(out));
+        BufferedImage big = ImageFiles.read(out.resolve("big.png"));
+        assertEquals(100, big.getWidth());
+        assertEquals(50, big.getHeight());
+        BufferedImage tall = ImageFiles.read(out.resolve("single.png"));
+        assertEquals(30, tall.getWidth());
+        assertEquals(100, tall.getHeight());
+        assertEquals(40, ImageFiles.read(out.resolve("small.png")).getWidth(), "never enlarged");
+
+        // KDE's layout: one file name in many folders; the nearest folder that differs tells them apart
+        ImageFiles.write(new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR), src.resolve("usr/share/c/x/big.png"));
+        ImageFiles.write(new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR), src.resolve("usr/share/d/x/big.png"));
+        Path out2 = tmp.resolve("p2");
+        assertEquals(4, DatasetTools.collectPhotos(List.of(src, src.resolve("usr/share/a")), out2, 0).total());
+        assertEquals(List.of("a_big.png", "c_big.png", "d_big.png", "small.png"),
+                ImageFiles.list(out2).stream().map(p -> p.getFileName().toString()).toList());
+        assertEquals(200, ImageFiles.read(out2.resolve("a_big.png")).getWidth());
+        var missing = assertThrows(DatasetException.class,
+                () -> DatasetTools.collectPhotos(List.of(tmp.resolve("nope")), tmp.resolve("p3"), 0));
+        assertTrue(missing.getMessage().startsWith(tmp.resolve("nope") + ": no such file or folder"), missing.getMessage());
     }
 }

@@ -187,32 +187,4 @@ class FashionTasksTest {
         assertTrue(again.getMessage().startsWith(out.resolve("train") + ": already holds 6 files")
                 && again.getMessage().contains("choose a new --out folder"), again.getMessage());
     }
-
-    @Test
-    void collectPhotosGathersFilesAndFoldersAsPngsShrunkToTheLongerSide() throws Exception {
-        Path src = tmp.resolve("pkg");
-        ImageFiles.write(new BufferedImage(200, 100, BufferedImage.TYPE_3BYTE_BGR), src.resolve("usr/share/a/big.jpg"));
-        ImageFiles.write(new BufferedImage(40, 60, BufferedImage.TYPE_3BYTE_BGR), src.resolve("usr/share/b/small.png"));
-        Path single = tmp.resolve("other/single.jpg");
-        ImageFiles.write(new BufferedImage(90, 300, BufferedImage.TYPE_3BYTE_BGR), single);
-        Path out = tmp.resolve("photos");
-
-        DatasetTools.Result r = DatasetTools.collectPhotos(List.of(src, single), out, 100);
-        assertEquals(3, r.total());
-        assertEquals(List.of(out.resolve("big.png"), out.resolve("single.png"), out.resolve("small.png")), ImageFiles.list(out));
-        BufferedImage big = ImageFiles.read(out.resolve("big.png"));
-        assertEquals(100, big.getWidth());
-        assertEquals(50, big.getHeight());
-        BufferedImage tall = ImageFiles.read(out.resolve("single.png"));
-        assertEquals(30, tall.getWidth());
-        assertEquals(100, tall.getHeight());
-        assertEquals(40, ImageFiles.read(out.resolve("small.png")).getWidth(), "never enlarged");
-
-        ImageFiles.write(new BufferedImage(8, 8, BufferedImage.TYPE_3BYTE_BGR), src.resolve("usr/share/c/big.png"));
-        var twice = assertThrows(DatasetException.class, () -> DatasetTools.collectPhotos(List.of(src), tmp.resolve("p2"), 0));
-        assertTrue(twice.getMessage().contains("has the same base name as " + src.resolve("usr/share/a/big.jpg")), twice.getMessage());
-        var missing = assertThrows(DatasetException.class,
-                () -> DatasetTools.collectPhotos(List.of(tmp.resolve("nope")), tmp.resolve("p3"), 0));
-        assertTrue(missing.getMessage().startsWith(tmp.resolve("nope") + ": no such file or folder"), missing.getMessage());
-    }
 }
