@@ -157,10 +157,10 @@ public class DataCommand implements Callable<Integer> {
                     "Debian: apt-get install dataset-fashion-mnist; --fashion-mnist /usr/share/datasets/fashion-mnist"})
     static class FashionEdges implements Callable<Integer> {
         @Option(names = "--fashion-mnist", required = true, paramLabel = "DIR", description = "folder of the four Fashion-MNIST IDX files (raw or .gz)") Path fashion;
-        @Option(names = "--out", required = true, description = "output root (new or empty)") Path out;
-        @Option(names = "--classes", split = ",", defaultValue = "sandal,sneaker,ankle_boot", description = "Fashion-MNIST classes (default ${DEFAULT-VALUE}; all: t_shirt_top, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag, ankle_boot)") List<String> classes;
-        @Option(names = "--size", converter = NumericOptions.Positive.class, defaultValue = "64", description = "side of each half (default ${DEFAULT-VALUE})") int size;
-        @Option(names = "--limit", converter = NumericOptions.NonNegative.class, defaultValue = "0", description = "at most N pairs per split, the first in Fashion-MNIST's order (0 = all; default ${DEFAULT-VALUE})") int limit;
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "output root (new or empty)") Path out;
+        @Option(names = "--classes", split = ",", paramLabel = "NAME", defaultValue = "sandal,sneaker,ankle_boot", description = "Fashion-MNIST classes (default ${DEFAULT-VALUE}; all: t_shirt_top, trouser, pullover, dress, coat, sandal, shirt, sneaker, bag, ankle_boot)") List<String> classes;
+        @Option(names = "--size", converter = NumericOptions.Positive.class, paramLabel = "N", defaultValue = "64", description = "side of each half (default ${DEFAULT-VALUE})") int size;
+        @Option(names = "--limit", converter = NumericOptions.NonNegative.class, paramLabel = "N", defaultValue = "0", description = "at most N pairs per split, the first in Fashion-MNIST's order (0 = all; default ${DEFAULT-VALUE})") int limit;
         @Option(names = "--sigma", converter = NumericOptions.PositiveReal.class, defaultValue = "1.0", description = "Gaussian sigma of the edge detector (default ${DEFAULT-VALUE})") double sigma;
 
         @Override
@@ -184,11 +184,11 @@ public class DataCommand implements Callable<Integer> {
                     "Debian: apt-get install dataset-fashion-mnist; --fashion-mnist /usr/share/datasets/fashion-mnist"})
     static class FashionUnpaired implements Callable<Integer> {
         @Option(names = "--fashion-mnist", required = true, paramLabel = "DIR", description = "folder of the four Fashion-MNIST IDX files (raw or .gz)") Path fashion;
-        @Option(names = "--out", required = true, description = "output root (new or empty)") Path out;
-        @Option(names = "--a", split = ",", defaultValue = "sneaker", description = "classes of domain A (default ${DEFAULT-VALUE})") List<String> a;
-        @Option(names = "--b", split = ",", defaultValue = "ankle_boot", description = "classes of domain B (default ${DEFAULT-VALUE})") List<String> b;
-        @Option(names = "--size", converter = NumericOptions.Positive.class, defaultValue = "64", description = "image side (default ${DEFAULT-VALUE})") int size;
-        @Option(names = "--limit", converter = NumericOptions.NonNegative.class, defaultValue = "0", description = "at most N images per folder (0 = all; default ${DEFAULT-VALUE})") int limit;
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "output root (new or empty)") Path out;
+        @Option(names = "--a", split = ",", paramLabel = "NAME", defaultValue = "sneaker", description = "classes of domain A (default ${DEFAULT-VALUE})") List<String> a;
+        @Option(names = "--b", split = ",", paramLabel = "NAME", defaultValue = "ankle_boot", description = "classes of domain B (default ${DEFAULT-VALUE})") List<String> b;
+        @Option(names = "--size", converter = NumericOptions.Positive.class, paramLabel = "N", defaultValue = "64", description = "image side (default ${DEFAULT-VALUE})") int size;
+        @Option(names = "--limit", converter = NumericOptions.NonNegative.class, paramLabel = "N", defaultValue = "0", description = "at most N images per folder (0 = all; default ${DEFAULT-VALUE})") int limit;
 
         @Override
         public Integer call() {
@@ -209,8 +209,8 @@ public class DataCommand implements Callable<Integer> {
                     "E.g. from a Debian package unpacked with apt-get download + dpkg -x (see docs/datasets.md)."})
     static class CollectPhotos implements Callable<Integer> {
         @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "image files and folders of images") List<Path> sources;
-        @Option(names = "--out", required = true, description = "output folder") Path out;
-        @Option(names = "--max-side", converter = NumericOptions.NonNegative.class, defaultValue = "0", description = "shrink larger photos to this longer side (0 = keep; default ${DEFAULT-VALUE})") int maxSide;
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "output folder") Path out;
+        @Option(names = "--max-side", converter = NumericOptions.NonNegative.class, paramLabel = "N", defaultValue = "0", description = "shrink larger photos to this longer side (0 = keep; default ${DEFAULT-VALUE})") int maxSide;
 
         @Override
         public Integer call() {
