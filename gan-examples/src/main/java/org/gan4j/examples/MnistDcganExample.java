@@ -27,6 +27,7 @@ public final class MnistDcganExample {
         Trainer trainer = Trainer.builder(dcgan, data)
                 .epochs(5)
                 .seed(42)
+                .averaging(Dcgan.DEFAULT_AVERAGING)                // what `gan train` uses
                 .listeners(new ProgressListener(),
                         new LossLogListener(run.resolve("losses.csv")),
                         new SampleGridListener(run.resolve("samples"), 100, 2),

@@ -26,6 +26,7 @@ public final class MnistGanExample {
         Trainer trainer = Trainer.builder(gan, data)
                 .epochs(5)
                 .seed(42)
+                .averaging(Gan.DEFAULT_AVERAGING)                // what `gan train` uses
                 .listeners(new ProgressListener(),
                         new LossLogListener(run.resolve("losses.csv")),
                         new SampleGridListener(run.resolve("samples"), 500, 2),

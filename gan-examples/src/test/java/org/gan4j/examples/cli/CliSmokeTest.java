@@ -91,7 +91,9 @@ class CliSmokeTest {
             p.load(in);
         }
         assertEquals(Integer.toString(org.gan4j.models.unconditional.Dcgan.DEFAULT_BATCH_SIZE), p.getProperty("run.batch"));
-        assertEquals("128", p.getProperty("run.batch"), "the DCGAN paper's batch");
+        assertEquals("64", p.getProperty("run.batch"), "DCGAN's measured default batch");
+        assertEquals(org.gan4j.models.unconditional.Dcgan.DEFAULT_AVERAGING,
+                org.gan4j.core.train.Checkpoint.read(out).averaging().orElseThrow(), "averaging is on by default");
         assertEquals(2e-4, Double.parseDouble(p.getProperty("config.learningRate")));
         assertEquals(0.5, Double.parseDouble(p.getProperty("config.beta1")));
     }

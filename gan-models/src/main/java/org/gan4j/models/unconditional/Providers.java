@@ -2,9 +2,11 @@ package org.gan4j.models.unconditional;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.VariantProvider;
+import org.gan4j.core.train.WeightAveraging;
 
 /** {@link VariantProvider}s of this module, registered in META-INF/services. */
 public final class Providers {
@@ -20,6 +22,12 @@ public final class Providers {
         @Override
         public int defaultBatchSize() {
             return Gan.DEFAULT_BATCH_SIZE;
+        }
+
+        /** {@link Gan#DEFAULT_AVERAGING}. */
+        @Override
+        public Optional<WeightAveraging> defaultAveraging() {
+            return Optional.of(Gan.DEFAULT_AVERAGING);
         }
 
         @Override
@@ -48,6 +56,12 @@ public final class Providers {
         @Override
         public int defaultBatchSize() {
             return Dcgan.DEFAULT_BATCH_SIZE;
+        }
+
+        /** {@link Dcgan#DEFAULT_AVERAGING}. */
+        @Override
+        public Optional<WeightAveraging> defaultAveraging() {
+            return Optional.of(Dcgan.DEFAULT_AVERAGING);
         }
 
         @Override
