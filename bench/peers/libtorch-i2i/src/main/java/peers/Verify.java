@@ -24,14 +24,14 @@ final class Verify {
 
     /** gan4j's parameter counts (Network.numParams) per model, preset label and network. */
     static final Map<String, Long> GAN4J = Map.of(
-            "pix2pix cpu64 generator", 0L,
-            "pix2pix cpu64 discriminator", 0L,
-            "pix2pix paper256 generator", 0L,
-            "pix2pix paper256 discriminator", 0L,
-            "cyclegan cpu64 G", 0L,
-            "cyclegan cpu64 D", 0L,
-            "cyclegan paper256 G", 0L,
-            "cyclegan paper256 D", 0L);
+            "pix2pix cpu64 generator", 7_317_635L,
+            "pix2pix cpu64 discriminator", 169_761L,
+            "pix2pix paper256 generator", 54_423_811L,
+            "pix2pix paper256 discriminator", 2_770_497L,
+            "cyclegan cpu64 G", 1_079_555L,
+            "cyclegan cpu64 D", 167_649L,
+            "cyclegan paper256 G", 11_378_179L,
+            "cyclegan paper256 D", 2_764_737L);
 
     static boolean run(String model, Preset preset, Step step) {
         boolean ok = true;
