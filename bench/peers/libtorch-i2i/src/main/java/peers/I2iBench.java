@@ -31,7 +31,7 @@ public final class I2iBench {
         torch.set_num_threads(threads);
         System.out.printf(Locale.ROOT, "engine=libtorch 2.7.1 (org.bytedeco:pytorch 2.7.1-1.5.12) intra_op_threads=%d"
                 + " mkldnn=%s model=%s preset=%s batch=%d warmup=%d iters=%d loadavg=%s gc=%s%n",
-                torch.get_num_threads(), torch.hasMKLDNN(), model, preset, batch, warmup, iters, Guard.loadavg(),
+                torch.get_num_threads(), torch.hasMKLDNN(), model, preset.label(), batch, warmup, iters, Guard.loadavg(),
                 Guard.gc());
         torch.manual_seed(42);
         Step step = switch (model) {
