@@ -91,6 +91,38 @@ public final class ImageMetrics {
         return total / c;
     }
 
+    /** PSNR reported for identical images, whose PSNR is infinite, when averaging over images. */
+    public static final double PSNR_CAP = 100;
+
+    /**
+     * Mean {@link #l1}, {@link #psnr} (each image's capped at {@value #PSNR_CAP} dB) and {@link #ssim} over a batch
+     * of image pairs: {@code x[i]} against {@code y[i]}, both NCHW of the same size. If their channels differ (a
+     * 1-channel input against a 3-channel target, the identity baseline of a translation), {@code x} is
+     * converted to {@code y}'s channels first ({@link ImageTensors#withChannels}).
+     *
+     * @return {mean L1, mean PSNR (dB), mean SSIM}
+     */
+    public static double[] meanOverBatch(INDArray x, INDArray y) {
+        if (x.rank() != 4 || y.rank() != 4 || x.size(0) != y.size(0) || x.size(0) == 0) {
+            throw new IllegalArgumentException("expected two non-empty NCHW batches of the same length, got "
+                    + Arrays.toString(x.shape()) + " and " + Arrays.toString(y.shape()));
+        }
+        x = ImageTensors.withChannels(x, (int) y.size(1));
+        long n = x.size(0);
+        double[] sums = new double[3];
+        for (long i = 0; i < n; i++) {
+            INDArray a = x.slice(i);
+            INDArray b = y.slice(i);
+            sums[0] += l1(a, b);
+            sums[1] += Math.min(psnr(a, b), PSNR_CAP);
+            sums[2] += ssim(a, b);
+        }
+        for (int k = 0; k < 3; k++) {
+            sums[k] /= n;
+        }
+        return sums;
+    }
+
     /** Separable "valid" filtering: (h - k + 1) x (w - k + 1) outputs. */
     private static double[] filter(double[] img, int h, int w, double[] k) {
         int n = k.length;

@@ -122,6 +122,20 @@ public final class ImageTensors {
         return img;
     }
 
+    /**
+     * A batch NCHW with {@code channels} channels: unchanged if it has them, the grey channel repeated for a
+     * 1-channel batch asked for 3, the channel mean (not the BT.601 luma: the tensors may be any values) for a
+     * 3-channel batch asked for 1. Used to compare images of two domains with different channels.
+     */
+    public static INDArray withChannels(INDArray nchw, int channels) {
+        checkChannels(channels);
+        long c = nchw.size(1);
+        if (c == channels) {
+            return nchw;
+        }
+        return c == 1 ? Nd4j.concat(1, nchw, nchw, nchw) : nchw.mean(true, 1);
+    }
+
     private static void checkChannels(int channels) {
         if (channels != 1 && channels != 3) {
             throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);

@@ -44,8 +44,18 @@ public final class Translator {
      */
     public static Translator load(Path checkpoint, boolean reverse) throws IOException {
         Checkpoint cp = Checkpoint.read(checkpoint);
-        GanVariant v = cp.restoreVariant();
-        if (!(v instanceof ImageTranslator t)) {
+        return of(cp, cp.restoreVariant(), reverse);
+    }
+
+    /**
+     * The model of {@code variant}, restored from {@code cp} ({@link Checkpoint#restoreVariant()}), in one
+     * direction: the one place that turns a checkpoint's variant into a translator.
+     *
+     * @throws IllegalArgumentException naming the checkpoint if the variant does not translate images, or if
+     *     {@code reverse} is asked of a one-way model such as pix2pix
+     */
+    public static Translator of(Checkpoint cp, GanVariant variant, boolean reverse) {
+        if (!(variant instanceof ImageTranslator t)) {
             throw new IllegalArgumentException("checkpoint " + cp.file() + " holds variant " + cp.variantName()
                     + ", which does not translate images");
         }
@@ -56,6 +66,15 @@ public final class Translator {
             throw new IllegalArgumentException("checkpoint " + cp.file() + " (" + cp.variantName() + "): " + e.getMessage(), e);
         }
         return new Translator(direction);
+    }
+
+    /** The opposite direction of a two-way model (CycleGAN, DiscoGAN), or empty for a one-way model. */
+    public java.util.Optional<Translator> reverse() {
+        try {
+            return java.util.Optional.of(new Translator(model.reverse()));
+        } catch (UnsupportedOperationException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     public ImageTranslator model() {
