@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
  * list it in {@code subcommands} below.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Measure a trained model: against reference images (paired, sr) or with an MNIST classifier (mnist).",
-        subcommands = {PairedEvaluateCommand.class, SrEvaluateCommand.class, MnistEvaluateCommand.class})
+        description = "Measure a trained model: against reference images (paired, sr), with classifiers of the two domains (translation) or with an MNIST classifier (mnist).",
+        subcommands = {PairedEvaluateCommand.class, TranslationEvaluateCommand.class, SrEvaluateCommand.class, MnistEvaluateCommand.class})
 public final class EvaluateCommand implements Runnable {
 
     @Spec
