@@ -3,6 +3,8 @@
  * digits with a small MNIST classifier (trained once, cached): confident share, class histogram, classes
  * present, the MNIST inception score and a Fréchet distance on the classifier's features (an FID analogue),
  * returned as {@link org.gan4j.eval.MnistScores}. It takes tensors (e.g. from a generator) or a
- * folder of PNGs written by any framework.
+ * folder of PNGs written by any framework. {@link org.gan4j.eval.TranslationEvaluator} says whether an
+ * image-to-image translation worked ({@link org.gan4j.eval.TranslationScores}), with small classifiers trained
+ * and cached per dataset on the real images of a {@link org.gan4j.eval.TranslationData}.
  */
 package org.gan4j.eval;
