@@ -56,6 +56,17 @@ class MnistEvaluateCliTest {
     }
 
     /** The numbers of the table row that starts with {@code name}. */
+    private static void assertRowsAgree(String expected, String actual, String context) {
+        String[] e = expected.split("\\s+");
+        String[] a = actual.split("\\s+");
+        assertEquals(e.length, a.length, context);
+        for (int i = 0; i < e.length; i++) {
+            double x = Double.parseDouble(e[i]);
+            double y = Double.parseDouble(a[i]);
+            assertTrue(Math.abs(x - y) <= 1e-4 * Math.max(1, Math.abs(x)), "column " + i + ": " + context);
+        }
+    }
+
     private static String row(String output, String name) {
         return output.lines().filter(l -> l.startsWith(name)).findFirst().orElseThrow(() -> new AssertionError(output))
                 .substring(name.length()).trim();
@@ -91,7 +102,9 @@ class MnistEvaluateCliTest {
         String[] fromCheckpoint = evaluate("--checkpoint", run.toString(), "--n", "30", "--seed", "5", "--batch", "7");
         String[] fromFolder = evaluate("--images", samples.toString());
         assertEquals("0", fromCheckpoint[0], fromCheckpoint[2]);
-        assertEquals(row(fromFolder[1], "model"), row(fromCheckpoint[1], "model"), fromCheckpoint[1]);
+        // the same 8-bit images either way; a pixel at a rounding boundary may flip with the generation batch size
+        // (float GEMMs differ in the last bit), which moves the printed Frechet distance in its last digit
+        assertRowsAgree(row(fromFolder[1], "model"), row(fromCheckpoint[1], "model"), fromCheckpoint[1]);
         assertTrue(fromCheckpoint[1].contains("(gan, iteration 2), noise seed 5"), fromCheckpoint[1]);
         assertTrue(!fromCheckpoint[1].contains("requested label"), "no label scores for an unconditional model");
         var stored = org.gan4j.core.report.EvaluationResult.read(run.resolve("eval/mnist.json"));
