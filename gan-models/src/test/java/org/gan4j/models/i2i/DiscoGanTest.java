@@ -235,21 +235,21 @@ class DiscoGanTest {
      */
     @Test
     void translationUsesCalibrationStatisticsNotTheCallsBatch() throws Exception {
-        DiscoGan v = DiscoGan.fromConfig(tinyConfig()).dataType(DataType.DOUBLE).build(4);
+        DiscoGan v = DiscoGan.fromConfig(tinyConfig()).build(4);
         InMemoryBatchSource data = new InMemoryBatchSource(images(7, 6), images(8, 6), 3);
         Trainer t = Trainer.builder(v, data).epochs(100).maxIterations(2).seed(3).build();
         t.fit();
         INDArray x = images(11, 3);
         INDArray alone = v.translate(x.get(interval(0, 1)));
         INDArray together = v.translate(x);
-        assertTrue(alone.equalsWithEps(together.get(interval(0, 1)), 1e-5), "same image, same translation");
+        assertTrue(alone.equalsWithEps(together.get(interval(0, 1)), 1e-4), "same image, same translation");
         INDArray reverseAlone = v.reverse().translate(x.get(interval(1, 2)));
-        assertTrue(reverseAlone.equalsWithEps(v.reverse().translate(x).get(interval(1, 2)), 1e-5));
+        assertTrue(reverseAlone.equalsWithEps(v.reverse().translate(x).get(interval(1, 2)), 1e-4));
         // the statistics are those of the 6 training images of A (2 batches of 3) for G_AB's current weights
         var copy = ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork) v.generatorAB().model()).clone();
-        BatchNormStatistics.reestimate(copy, List.of(images(7, 6).castTo(DataType.DOUBLE).add(1).muli(0.5)));
-        INDArray expected = copy.output(x.castTo(DataType.DOUBLE).add(1).muli(0.5), false).muli(2).subi(1);
-        assertTrue(expected.castTo(DataType.FLOAT).equalsWithEps(together, 1e-5));
+        BatchNormStatistics.reestimate(copy, List.of(images(7, 6).add(1).muli(0.5)));
+        INDArray expected = copy.output(x.add(1).muli(0.5), false).muli(2).subi(1);
+        assertTrue(expected.equalsWithEps(together, 1e-4));
         // each call's own statistics when asked for
         DiscoGan batchStats = DiscoGan.fromConfig(Map.of("ngf", "4", "ndf", "4", "testBatchStatistics", "true"))
                 .build(4);
@@ -258,10 +258,10 @@ class DiscoGanTest {
         Path cp = dir.resolve("cp.zip");
         t.saveCheckpoint(cp);
         DiscoGan restored = (DiscoGan) Checkpoint.read(cp).restoreVariant();
-        assertTrue(together.equalsWithEps(restored.translate(x), 1e-5));
+        assertTrue(together.equalsWithEps(restored.translate(x), 1e-4));
         var exported = (org.deeplearning4j.nn.multilayer.MultiLayerNetwork) v.exportedModels().get("G_AB");
-        INDArray plain = exported.output(x.castTo(DataType.DOUBLE).add(1).muli(0.5)).muli(2).subi(1);
-        assertTrue(together.equalsWithEps(plain.castTo(DataType.FLOAT), 1e-5));
+        INDArray plain = exported.output(x.add(1).muli(0.5)).muli(2).subi(1);
+        assertTrue(together.equalsWithEps(plain, 1e-4));
     }
 
     @Test
