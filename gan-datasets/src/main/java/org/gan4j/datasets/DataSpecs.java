@@ -144,7 +144,7 @@ public final class DataSpecs {
     }
 
     /**
-     * Left halves of the first half of {@code train/} as A, right halves of the second half as B, resized;
+     * Left halves of the even-numbered files of {@code train/} as A, right halves of the odd ones as B, resized;
      * the first aligned pairs of {@code val/} (else {@code train/}) as preview.
      */
     private static TrainingData pairsAsUnpaired(DataSpec.PairsAsUnpaired d, Path root, int batch) {

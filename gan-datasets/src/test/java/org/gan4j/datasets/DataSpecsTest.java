@@ -108,7 +108,7 @@ class DataSpecsTest {
         assertEquals(4, d.preview().size(), "test mode: every file gives an aligned pair");
         assertEquals(1.0, d.preview().a().getDouble(0, 0, 0, 0), 1e-6);
         assertEquals(1.0, d.preview().b().getDouble(0, 2, 0, 0), 1e-6);
-        assertEquals(1, d.source().batchesPerEpoch(), "first half of the files as A, second half as B: 2 examples");
+        assertEquals(1, d.source().batchesPerEpoch(), "even files as A, odd ones as B: 2 examples");
     }
 
     @Test

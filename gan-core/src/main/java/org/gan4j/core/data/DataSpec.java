@@ -108,8 +108,8 @@ public sealed interface DataSpec {
     }
 
     /**
-     * A paired side-by-side folder read as two unpaired domains (DiscoGAN): left halves of the first half of the
-     * files as A, right halves of the second half as B, resized to {@code imageSize}; {@code thickenEdges}
+     * A paired side-by-side folder read as two unpaired domains (DiscoGAN): left halves of the even-numbered
+     * files (name order) as A, right halves of the odd-numbered ones as B, resized to {@code imageSize}; {@code thickenEdges}
      * widens the dark strokes of A (edge maps).
      */
     record PairsAsUnpaired(int channelsA, int channelsB, int imageSize, boolean thickenEdges) implements DataSpec {

@@ -3,6 +3,7 @@ package org.gan4j.datasets.image;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.data.EpochOrder;
 
@@ -10,9 +11,11 @@ import org.gan4j.core.data.EpochOrder;
  * A paired side-by-side folder ({@link PairedImageDataset}'s layout: {@code ROOT/train}, {@code ROOT/val}) read as
  * unpaired data, as DiscoGAN does with edges2shoes: the A side is the left halves, the B side the right halves.
  *
- * <p>Training: the files of the split, sorted by name, are cut in two; the first half gives the A images, the
- * second half the B images, so no A has its own B in the data (DiscoGAN's {@code get_edge2photo_files}); with
- * {@code disjoint(false)} every file gives both. Each epoch shuffles A and B independently (seeded by seed and
+ * <p>Training: the files of the split, sorted by name, are dealt out in turn: files 0, 2, 4, ... give the A
+ * images, files 1, 3, 5, ... the B images, so no A has its own B in the data (DiscoGAN's
+ * {@code get_edge2photo_files} halves its file list) and both domains hold the same mix of contents even when
+ * names are ordered by content (e.g. by class: halves of a sorted list would give A and B different classes;
+ * the reference halves {@code os.listdir}'s unsorted order); with {@code disjoint(false)} every file gives both. Each epoch shuffles A and B independently (seeded by seed and
  * epoch) and has min(|A|, |B|) examples. Test mode: every file once, in name order, A and B of the same file
  * side by side (aligned pairs, for previews). {@code thickenEdges(true)} widens dark strokes on the A side by a
  * 3x3 minimum filter before resizing (DiscoGAN's dilation of the inverted edge map). {@link Batch#a()} is A.
@@ -20,6 +23,9 @@ import org.gan4j.core.data.EpochOrder;
 public final class UnpairedPairsDataset extends ImageDataset {
     private static final int ORDER_B = 0x0b;
     private final ImageList list;
+    /** Files per A (or B) image: 2 when the files are dealt out between A and B, else 1. */
+    private final int stride;
+    /** Index of the first B file. */
     private final int firstB;
     private final int sizeA;
     private final int sizeB;
@@ -33,9 +39,10 @@ public final class UnpairedPairsDataset extends ImageDataset {
         this.thicken = b.thickenEdges;
         int n = list.size();
         boolean split = b.disjoint && !testMode;
-        this.sizeA = split ? n / 2 : n;
-        this.firstB = split ? n / 2 : 0;
-        this.sizeB = n - firstB;
+        this.stride = split ? 2 : 1;
+        this.firstB = split ? 1 : 0;
+        this.sizeA = split ? (n + 1) / 2 : n;
+        this.sizeB = split ? n / 2 : n;
         checkSize();
     }
 
@@ -46,12 +53,17 @@ public final class UnpairedPairsDataset extends ImageDataset {
 
     /** Files whose left half is an A image. */
     public List<Path> filesA() {
-        return list.files().subList(0, sizeA);
+        return every(0, sizeA);
     }
 
     /** Files whose right half is a B image. */
     public List<Path> filesB() {
-        return list.files().subList(firstB, firstB + sizeB);
+        return every(firstB, sizeB);
+    }
+
+    private List<Path> every(int first, int count) {
+        List<Path> files = list.files();
+        return IntStream.range(0, count).mapToObj(i -> files.get(first + stride * i)).toList();
     }
 
     @Override
@@ -67,8 +79,8 @@ public final class UnpairedPairsDataset extends ImageDataset {
         Transform.Item[] bs = new Transform.Item[batchSize];
         for (int j = 0; j < batchSize; j++) {
             int k = index * batchSize + j;
-            as[j] = list.load(orderA[k], seed, epoch, k, 0, file -> half(file, true, seed, epoch, k));
-            bs[j] = list.load(firstB + orderB[k], seed, epoch, k, 1, file -> half(file, false, seed, epoch, k));
+            as[j] = list.load(stride * orderA[k], seed, epoch, k, 0, file -> half(file, true, seed, epoch, k));
+            bs[j] = list.load(firstB + stride * orderB[k], seed, epoch, k, 1, file -> half(file, false, seed, epoch, k));
         }
         return stack(as, bs);
     }
@@ -122,7 +134,7 @@ public final class UnpairedPairsDataset extends ImageDataset {
             return this;
         }
 
-        /** Training: A from the first half of the files, B from the second (default true, DiscoGAN's split). */
+        /** Training: A from the even-numbered files (in name order), B from the odd ones (default true, DiscoGAN's split). */
         public Builder disjoint(boolean on) {
             this.disjoint = on;
             return this;

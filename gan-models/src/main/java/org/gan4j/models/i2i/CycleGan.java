@@ -181,7 +181,7 @@ public final class CycleGan implements GanVariant, ImageTranslator {
     /** Both generators, as plain DL4J models: {@code G_AB} (A to B) and {@code G_BA} (B to A). */
     @Override
     public Map<String, Model> exportedModels() {
-        return TwoWay.exportedModels(gAB, gBA);
+        return TwoWay.exportedModels(gAB.model(), gBA.model());
     }
 
     @Override

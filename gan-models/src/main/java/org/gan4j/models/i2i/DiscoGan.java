@@ -21,6 +21,7 @@ import org.gan4j.core.loss.Target;
 import org.gan4j.core.nn.FeatureDiscriminator;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.nn.Network;
+import org.gan4j.core.nn.SamplingCopy;
 import org.gan4j.core.train.AdversarialSteps;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Preview;
@@ -56,9 +57,19 @@ import org.nd4j.linalg.learning.config.Adam;
  * {@code updateInterval} 3: iterations with {@code iteration % 3 == 0} update both D's, the others both G's
  * (the code computes every loss every iteration and steps one optimizer). Adam lr 2e-4, betas (0.5, 0.999),
  * weight decay (L2 added to the gradient, PyTorch's Adam {@code weight_decay}) 1e-5. Batch 64 (the code's
- * default; its {@code script.sh} runs with 500). Every forward pass uses batch statistics, each call with its
- * own (D sees real and fake in separate calls); test images go through G in training mode too (the code never
- * calls {@code eval()}), which {@code testBatchStatistics=false} switches to running averages.
+ * default; its {@code script.sh} runs with 500). Every training forward pass uses batch statistics, each call
+ * with its own (D sees real and fake in separate calls).
+ *
+ * <h2>Translation (test time)</h2>
+ * The code never calls {@code eval()}: it translates its whole test set (200 images or more) in one training-mode
+ * batch, so batch norm normalises with statistics of many images of the input domain. gan4j translates one image
+ * at a time ({@code gan translate}, {@code gan evaluate paired}); an image's own statistics would remove exactly
+ * what tells images apart (per-channel means of the 4x4 bottleneck) and pull every translation towards one
+ * output. So by default ({@code testBatchStatistics=false}) G normalises with the statistics of the first
+ * {@value #CALIBRATION_IMAGES} training images of the input domain, re-estimated for the current weights
+ * ({@link SamplingCopy}); those images travel in the checkpoint (variant state) and the exported generators
+ * carry the statistics as their running averages. {@code testBatchStatistics=true} uses each call's own batch
+ * statistics (what gan4j did before; configurations written then say so and keep it).
  *
  * <h2>{@link Preset#CPU}</h2>
  * 64x64 with half the filters (32 in both networks' first layer) and {@code ganCurriculum} 500; the rest as
@@ -70,8 +81,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * <h2>Deviations forced by DL4J</h2>
  * D outputs logits and the sigmoid lives in the loss (same value and gradient, numerically safer). DL4J does
  * not weight-decay batch-norm scales and shifts (PyTorch's Adam decays them too, by 1e-5). Batch-norm running
- * averages are updated when a network's step is applied, not on every forward pass (they are only used with
- * {@code testBatchStatistics=false}). DL4J counts them as parameters (4 per normalised channel instead of 2).
+ * averages are updated when a network's step is applied, not on every forward pass (they are used only
+ * before any training image was seen; translations otherwise use re-estimated statistics). DL4J counts them as parameters (4 per normalised channel instead of 2).
  * Each generator runs twice per iteration (A -> B and B -> A -> B) but DL4J keeps one forward pass per network:
  * the first pass is recomputed before its backward pass (same result, more work).
  */
@@ -92,6 +103,12 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     static final String LOSS_RECON_B = "loss_recon_B";
     /** Examples in a preview taken from the training data when none was given. */
     static final int PREVIEW_PAIRS = 4;
+    /**
+     * Training images per domain kept to estimate the batch-norm statistics translations use (one reference
+     * batch: the code translates its whole test set in one training-mode batch, i.e. with population-like
+     * statistics).
+     */
+    static final int CALIBRATION_IMAGES = 64;
 
     /** Hyper-parameter presets. */
     public enum Preset {
@@ -108,6 +125,10 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     private final FeatureDiscriminator dB;
     private final AdversarialLoss gan = AdversarialLoss.nonSaturating();
     private final PreviewImages previewImages = new PreviewImages(PREVIEW_PAIRS);
+    /** The first {@link #CALIBRATION_IMAGES} training images of each domain (variant state). */
+    private final PreviewImages calibrationImages = new PreviewImages(CALIBRATION_IMAGES);
+    private final SamplingCopy translatorAB;
+    private final SamplingCopy translatorBA;
 
     private DiscoGan(DiscoGanSettings b, Generator gAB, Generator gBA, FeatureDiscriminator dA, FeatureDiscriminator dB) {
         this.settings = b;
@@ -115,6 +136,8 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         this.gBA = gBA;
         this.dA = dA;
         this.dB = dB;
+        this.translatorAB = new SamplingCopy(gAB, () -> List.of(unit(calibrationImages.a())));
+        this.translatorBA = new SamplingCopy(gBA, () -> List.of(unit(calibrationImages.b())));
     }
 
     /** A builder with the {@link Preset#PAPER} defaults. */
@@ -172,10 +195,17 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         return iteration % settings.updateInterval() == 0;
     }
 
-    /** Both generators, as plain DL4J models: {@code G_AB} (A to B) and {@code G_BA} (B to A). */
+    /**
+     * Both generators, as plain DL4J models: {@code G_AB} (A to B) and {@code G_BA} (B to A); with calibrated
+     * translation (the default) copies whose batch-norm running statistics are those {@link #translate} uses, so
+     * {@code output(x)} in inference mode translates as gan4j does.
+     */
     @Override
     public Map<String, Model> exportedModels() {
-        return TwoWay.exportedModels(gAB, gBA);
+        if (!calibrated()) {
+            return TwoWay.exportedModels(gAB.model(), gBA.model());
+        }
+        return TwoWay.exportedModels(translatorAB.model(), translatorBA.model());
     }
 
     @Override
@@ -222,6 +252,7 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         checkImages(batch.a(), "A");
         checkImages(batch.b(), "B");
         previewImages.takeIfEmpty(batch.a(), batch.b());
+        calibrationImages.fill(batch.a(), batch.b());
         INDArray a = unit(batch.a());
         INDArray b = unit(batch.b());
         double rate = rate(context.iteration());
@@ -356,20 +387,30 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         return m;
     }
 
-    /** G_AB on images in [-1, 1] (batch statistics unless testBatchStatistics=false); sides a multiple of 16. */
+    /**
+     * G_AB on images in [-1, 1]; sides a multiple of 16. Batch norm uses the statistics of the
+     * {@link #CALIBRATION_IMAGES} first training images of A re-estimated for the current weights, so an image
+     * translates the same alone or in any batch ({@code testBatchStatistics=true}: each call's own batch
+     * statistics; before any training image was seen: the running averages).
+     */
     @Override
     public INDArray translate(INDArray images) {
-        return run(gAB, images);
+        return run(gAB, translatorAB, images);
     }
 
-    private INDArray run(Generator g, INDArray images) {
+    /** Whether translations use statistics re-estimated over the calibration images (see {@link #translate}). */
+    private boolean calibrated() {
+        return !settings.testBatchStatistics() && !calibrationImages.isEmpty();
+    }
+
+    private INDArray run(Generator g, SamplingCopy calibratedCopy, INDArray images) {
         if (images.rank() != 4 || images.size(1) != 3 || images.size(2) % sizeMultiple() != 0
                 || images.size(3) % sizeMultiple() != 0 || images.size(2) < 16 || images.size(3) < 16) {
             throw new IllegalArgumentException("discogan translates NCHW RGB images with sides that are multiples of "
                     + sizeMultiple() + ", got " + Arrays.toString(images.shape()));
         }
-        MultiLayerNetwork net = (MultiLayerNetwork) g.model();
-        INDArray out = net.output(unit(images), settings.testBatchStatistics());
+        INDArray out = calibrated() ? calibratedCopy.output(unit(images))
+                : ((MultiLayerNetwork) g.model()).output(unit(images), settings.testBatchStatistics());
         return out.muli(2).subi(1).castTo(DataType.FLOAT);
     }
 
@@ -391,7 +432,7 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     /** G_BA as a translator. */
     @Override
     public ImageTranslator reverse() {
-        return TwoWay.reverse(this, images -> run(gBA, images));
+        return TwoWay.reverse(this, images -> run(gBA, translatorBA, images));
     }
 
     /** Rows A | G_AB(A) | G_BA(G_AB(A)), then B | G_BA(B) | G_AB(G_BA(B)), for the preview pairs. */
@@ -405,15 +446,23 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         return DiscoGanSettings.TABLE.write(settings);
     }
 
-    /** Keeps preview images taken from the training data, so a resumed run shows the same ones. */
+    /**
+     * Keeps preview images taken from the training data, so a resumed run shows the same ones, and the
+     * calibration images of {@link #translate}.
+     */
     @Override
     public void writeState(DataOutputStream out) throws IOException {
         previewImages.write(out);
+        calibrationImages.write(out);
     }
 
+    /** Reads what {@link #writeState} wrote; states written before calibration images existed have none. */
     @Override
     public void readState(DataInputStream in) throws IOException {
         previewImages.read(in);
+        if (in.available() > 0) {
+            calibrationImages.read(in);
+        }
     }
 
     /** Settings; unset ones follow the preset ({@link DiscoGanSettings} documents each). */
@@ -479,7 +528,10 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
             return set(DiscoGanSettings.RECON_LOSS, loss);
         }
 
-        /** Translate with batch statistics, as the authors' code (default true; false: running averages). */
+        /**
+         * Translate with each call's own batch statistics (default false: statistics of the first
+         * {@value DiscoGan#CALIBRATION_IMAGES} training images of the input domain re-estimated for the current weights).
+         */
         public Builder testBatchStatistics(boolean on) {
             return set(DiscoGanSettings.TEST_BATCH_STATISTICS, on);
         }

@@ -21,7 +21,8 @@ import org.gan4j.core.settings.SettingTable;
  * @param beta2 Adam beta2 (default 0.999)
  * @param weightDecay L2 weight decay through Adam (default 1e-5)
  * @param reconLoss reconstruction distance (default L2)
- * @param testBatchStatistics translate with batch statistics, as the reference code (default true)
+ * @param testBatchStatistics translate with each call's own batch statistics (default false: statistics of the
+ *     first 64 training images of the input domain, re-estimated for the current weights)
  */
 public record DiscoGanSettings(DiscoGan.Preset preset, int imageSize, int ngf, int ndf, int ganCurriculum,
                                double startingRate, double defaultRate, int updateInterval, double learningRate,
@@ -62,7 +63,9 @@ public record DiscoGanSettings(DiscoGan.Preset preset, int imageSize, int ngf, i
     static final Setting<ReconstructionLoss> RECON_LOSS = Setting.choice("reconLoss", ReconstructionLoss.class,
             "reconstruction distance").defaultValue(ReconstructionLoss.L2);
     static final Setting<Boolean> TEST_BATCH_STATISTICS = Setting.flag("testBatchStatistics",
-            "translate with batch statistics, as the authors' code (false: running averages)").defaultValue(true);
+            "translate with each call's own batch statistics (false: statistics of 64 training images of the input"
+            + " domain re-estimated for the current weights, as the authors' code gets by translating its whole test"
+            + " set in one batch)").defaultValue(false);
 
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<DiscoGanSettings> TABLE = SettingTable.of(DiscoGan.NAME, DiscoGanSettings.class,

@@ -39,6 +39,28 @@ final class PreviewImages {
         }
     }
 
+    /**
+     * Appends examples of a training batch until {@code count} are kept (images already set are left alone):
+     * a fixed set gathered from the first batches, whatever the batch size.
+     */
+    void fill(INDArray batchA, INDArray batchB) {
+        if (isFull()) {
+            return;
+        }
+        if (a == null) {
+            takeIfEmpty(batchA, batchB);
+            return;
+        }
+        int k = (int) Math.min(count - a.size(0), Math.min(batchA.size(0), batchB.size(0)));
+        a = Nd4j.concat(0, a, batchA.get(interval(0, k)).castTo(DataType.FLOAT));
+        b = Nd4j.concat(0, b, batchB.get(interval(0, k)).castTo(DataType.FLOAT));
+    }
+
+    /** Whether {@code count} examples are kept (or images were given). */
+    boolean isFull() {
+        return given || a != null && a.size(0) >= count;
+    }
+
     private INDArray first(INDArray batch) {
         int k = (int) Math.min(count, batch.size(0));
         return batch.get(interval(0, k)).castTo(DataType.FLOAT).dup();

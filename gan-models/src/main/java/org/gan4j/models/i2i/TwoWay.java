@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.api.Model;
-import org.gan4j.core.nn.Generator;
 import org.gan4j.core.train.Preview;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -70,10 +69,10 @@ final class TwoWay {
     }
 
     /** Both generators as plain DL4J models, by the naming rule. */
-    static Map<String, Model> exportedModels(Generator ab, Generator ba) {
+    static Map<String, Model> exportedModels(Model ab, Model ba) {
         Map<String, Model> m = new LinkedHashMap<>();
-        m.put("G_AB", ab.model());
-        m.put("G_BA", ba.model());
+        m.put("G_AB", ab);
+        m.put("G_BA", ba);
         return m;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.data.InMemoryBatchSource;
+import org.gan4j.core.nn.BatchNormStatistics;
 import org.gan4j.core.nn.Network;
 import org.gan4j.core.train.Checkpoint;
 import org.gan4j.core.train.StepContext;
@@ -224,6 +226,63 @@ class DiscoGanTest {
         var e = assertThrows(IllegalArgumentException.class, () -> DiscoGan.fromConfig(Map.of("lambda", "1")));
         assertTrue(e.getMessage().contains("lambda"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> DiscoGan.fromConfig(Map.of("imageSize", "32")));
+    }
+
+    /**
+     * Translations use batch-norm statistics of the first training images of the input domain (re-estimated for
+     * the current weights), not those of the call's own batch: an image translates the same alone or beside
+     * others, as in the reference, which translates its whole test set in one batch.
+     */
+    @Test
+    void translationUsesCalibrationStatisticsNotTheCallsBatch() throws Exception {
+        DiscoGan v = DiscoGan.fromConfig(tinyConfig()).build(4);
+        InMemoryBatchSource data = new InMemoryBatchSource(images(7, 6), images(8, 6), 3);
+        Trainer t = Trainer.builder(v, data).epochs(100).maxIterations(2).seed(3).build();
+        t.fit();
+        INDArray x = images(11, 3);
+        INDArray alone = v.translate(x.get(interval(0, 1)));
+        INDArray together = v.translate(x);
+        assertTrue(alone.equalsWithEps(together.get(interval(0, 1)), 1e-4), "same image, same translation");
+        INDArray reverseAlone = v.reverse().translate(x.get(interval(1, 2)));
+        assertTrue(reverseAlone.equalsWithEps(v.reverse().translate(x).get(interval(1, 2)), 1e-4));
+        // the statistics are those of the 6 training images of A (2 batches of 3) for G_AB's current weights
+        var copy = ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork) v.generatorAB().model()).clone();
+        BatchNormStatistics.reestimate(copy, List.of(images(7, 6).add(1).muli(0.5)));
+        INDArray expected = copy.output(x.add(1).muli(0.5), false).muli(2).subi(1);
+        assertTrue(expected.equalsWithEps(together, 1e-4));
+        // each call's own statistics when asked for
+        DiscoGan batchStats = DiscoGan.fromConfig(Map.of("ngf", "4", "ndf", "4", "testBatchStatistics", "true"))
+                .build(4);
+        assertNotEquals(batchStats.translate(x).get(interval(0, 1)), batchStats.translate(x.get(interval(0, 1))));
+        // the calibration images travel with the checkpoint; the exported generators translate the same way
+        Path cp = dir.resolve("cp.zip");
+        t.saveCheckpoint(cp);
+        DiscoGan restored = (DiscoGan) Checkpoint.read(cp).restoreVariant();
+        assertTrue(together.equalsWithEps(restored.translate(x), 1e-4));
+        var exported = (org.deeplearning4j.nn.multilayer.MultiLayerNetwork) v.exportedModels().get("G_AB");
+        INDArray plain = exported.output(x.add(1).muli(0.5)).muli(2).subi(1);
+        assertTrue(together.equalsWithEps(plain, 1e-4));
+    }
+
+    @Test
+    void calibrationKeepsTheFirstImagesOfEachDomainAcrossBatches() throws Exception {
+        DiscoGan v = DiscoGan.fromConfig(tinyConfig()).build(4);
+        PreviewImages kept = new PreviewImages(5);
+        kept.fill(images(1, 3), images(2, 3));
+        kept.fill(images(3, 3), images(4, 3));
+        kept.fill(images(5, 3), images(6, 3));
+        assertEquals(Nd4j.concat(0, images(1, 3), images(3, 3).get(interval(0, 2))), kept.a());
+        assertEquals(Nd4j.concat(0, images(2, 3), images(4, 3).get(interval(0, 2))), kept.b());
+        assertTrue(kept.isFull());
+        // a state written before calibration images existed (preview images only) still loads
+        java.io.ByteArrayOutputStream old = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.DataOutputStream(old)) {
+            PreviewImages preview = new PreviewImages(DiscoGan.PREVIEW_PAIRS);
+            preview.takeIfEmpty(images(1, 3), images(2, 3));
+            preview.write(out);
+        }
+        v.readState(new java.io.DataInputStream(new java.io.ByteArrayInputStream(old.toByteArray())));
+        assertEquals(3 * 2 * 3, v.preview(0).images().size(0), "3 preview pairs, 2 rows of 3 each");
     }
 
     @Test
