@@ -158,6 +158,8 @@ final class CycleGanStep extends Step {
         private static Tensor keep(Tensor t) {
             PointerScope scope = PointerScope.getInnerScope();
             if (scope != null) {
+                // detach() drops the scope's reference, which would free the tensor: take one of our own first
+                t.retainReference();
                 scope.detach(t);
             }
             return t;

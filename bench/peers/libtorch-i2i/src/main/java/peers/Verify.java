@@ -75,9 +75,16 @@ final class Verify {
                 Tensor x = Step.image(1, (Long) n[2], p.size());
                 List<Tensor> g32 = grads(single, x);
                 List<Tensor> g64 = grads(dbl, x.to(ScalarType.Double));
+                // a bias followed by a normalisation has a zero gradient in exact arithmetic: float32 leaves
+                // rounding noise there, so each tensor is compared on at least 1e-4 of the largest gradient
+                double largest = 0;
+                for (Tensor g : g64) {
+                    largest = Math.max(largest, g.abs().max().item().toDouble());
+                }
                 double worst = 0;
                 for (int i = 0; i < g32.size(); i++) {
-                    worst = Math.max(worst, relative(g32.get(i), g64.get(i)));
+                    double r = relative(g32.get(i), g64.get(i), 1e-4 * largest);
+                    worst = Math.max(worst, r);
                 }
                 boolean good = worst < 1e-2;
                 ok &= good;
@@ -112,8 +119,8 @@ final class Verify {
         return out;
     }
 
-    private static double relative(Tensor a, Tensor b) {
-        double scale = b.abs().max().item().toDouble();
+    private static double relative(Tensor a, Tensor b, double floor) {
+        double scale = Math.max(b.abs().max().item().toDouble(), floor);
         double diff = a.sub(b).abs().max().item().toDouble();
         return Double.isFinite(diff) ? diff / (scale + 1e-30) : Double.POSITIVE_INFINITY;
     }
