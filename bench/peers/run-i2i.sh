@@ -15,23 +15,9 @@ configs=${CONFIGS:-"pix2pix:cpu cyclegan:cpu"}
 repeat=${REPEAT:-2}
 iters=${ITERS:-30}
 warmup=${WARMUP:-5}
-wait_min=${WAIT_MIN:-10}
 
-busy_jiffies() { # CPU jiffies (all CPUs, without idle and iowait) used during the next 5 s
-  local a b
-  a=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat); sleep 5
-  b=$(awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat); echo $((b - a))
-}
-wait_idle() { # until everything else uses < 0.15 core over 5 s
-  local i j
-  for i in $(seq 1 $((wait_min * 12))); do
-    j=$(busy_jiffies)
-    [ "$j" -lt 75 ] && return 0
-    [ $((i % 12)) -eq 1 ] && echo "machine busy ($((j / 5))% of one core); waiting..." >&2
-  done
-  echo "machine still busy; running anyway (contended iterations are discarded)" >&2
-}
-median() { sort -g | awk '{v[NR]=$1} END {if (NR == 0) print "n/a"; else print (NR % 2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+# shellcheck source=../idle.sh
+. "$here/../idle.sh"
 
 mvn -q -f "$peer" compile > /dev/null 2>&1 || { echo "libtorch-i2i: compile failed (run mvn -f $peer compile)" >&2; exit 1; }
 "$root/gan" --version > /dev/null 2>&1 || true # builds gan4j once if needed, outside the timed runs
