@@ -48,6 +48,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "discard iterations during which other processes used more than ~3%% of the CPU (default: on)")
     boolean guard;
 
+    @Option(names = "--profile", paramLabel = "N", converter = NumericOptions.NonNegative.class,
+            description = "after the timing, N more iterations under ND4J's op profiler: time per iteration by op"
+                    + " (calls over 0.1 ms), op calls per iteration, and the share of the time spent outside ops (default: 0, off)")
+    int profile;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -113,6 +118,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (peakKb > 0) {
             out.printf(Locale.ROOT, "peak resident memory of this process: %.0f MB (Java heap %.0f MB max)%n",
                     peakKb / 1024.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+        }
+        if (profile > 0) {
+            OpProfile.run(profile, i -> step(v, b, i), it, out);
         }
         out.printf(Locale.ROOT, "gan4j %s b%d ms_per_iter=%.1f images_per_s=%.1f%s%s%n", variant, batch, median,
                 batch * 1000.0 / median, peakKb > 0 ? String.format(Locale.ROOT, " peak_rss_mb=%.0f", peakKb / 1024.0) : "",

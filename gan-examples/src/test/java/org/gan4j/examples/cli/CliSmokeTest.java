@@ -117,6 +117,26 @@ class CliSmokeTest {
     }
 
     @Test
+    void benchProfileListsTheOpsOfAnIteration() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        picocli.CommandLine cli = new picocli.CommandLine(new GanCli());
+        cli.setOut(new java.io.PrintWriter(buf, true));
+        int code = cli.execute("bench", "gan", "--batch", "64", "--iterations", "1", "--warmup", "1", "--no-guard", "--profile", "3");
+        assertEquals(0, code, buf.toString());
+        String text = buf.toString();
+        var head = java.util.regex.Pattern.compile("op profile over 3 iterations: ([0-9.]+) ms per iteration with the profiler on,"
+                + " ([0-9.]+) ms in ([0-9,]+) op calls").matcher(text);
+        assertTrue(head.find(), text);
+        double wall = Double.parseDouble(head.group(1));
+        double inOps = Double.parseDouble(head.group(2));
+        assertTrue(inOps > 0 && inOps <= wall, text);
+        // the MLP's dense layers are matrix products: ND4J's matmul must be among the profiled ops, with its calls counted
+        var matmul = java.util.regex.Pattern.compile("\\n  matmul +([0-9.]+) +[0-9.]+% +([0-9.]+)").matcher(text);
+        assertTrue(matmul.find(), text);
+        assertTrue(Double.parseDouble(matmul.group(1)) > 0 && Double.parseDouble(matmul.group(2)) >= 1, text);
+    }
+
+    @Test
     void badInputGivesClearErrors() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         picocli.CommandLine cli = new picocli.CommandLine(new GanCli());
