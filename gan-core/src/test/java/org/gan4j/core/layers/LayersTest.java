@@ -138,6 +138,88 @@ class LayersTest {
         checkGradients(net(new ReflectionPadding2D(2, 1, 3, 2), 4));
     }
 
+    /**
+     * The layer's forward and backward passes against the formulas written out with ND4J's reductions over
+     * [N, C, H, W], both from the statistics its training forward pass keeps and recomputed for another input.
+     */
+    @Test
+    void instanceNormMatchesTheFormulasWithAndWithoutItsKeptStatistics() {
+        for (boolean affine : new boolean[] {false, true}) {
+            MultiLayerNetwork n = net(InstanceNormalization.builder().affine(affine).eps(1e-3).build(), 11);
+            n.initGradientsView();
+            org.deeplearning4j.nn.api.Layer layer = n.getLayer(0);
+            INDArray gamma = affine ? randn(12, 1, 3, 1, 1) : Nd4j.ones(DataType.DOUBLE, 1, 3, 1, 1);
+            INDArray beta = affine ? randn(13, 1, 3, 1, 1) : Nd4j.zeros(DataType.DOUBLE, 1, 3, 1, 1);
+            if (affine) {
+                layer.getParam("gamma").assign(gamma.reshape(1, 3));
+                layer.getParam("beta").assign(beta.reshape(1, 3));
+            }
+            INDArray x = randn(14, 2, 3, 5, 6).muli(3).addi(1);
+            INDArray g = randn(15, 2, 3, 5, 6);
+            INDArray std = org.nd4j.linalg.ops.transforms.Transforms.sqrt(x.var(false, 2, 3).addi(1e-3)).reshape(2, 3, 1, 1);
+            INDArray xHat = x.sub(x.mean(2, 3).reshape(2, 3, 1, 1)).divi(std);
+            INDArray y = xHat.mul(gamma).addi(beta);
+            INDArray gh = g.mul(gamma);
+            INDArray dx = gh.sub(gh.mean(2, 3).reshape(2, 3, 1, 1))
+                    .subi(xHat.mul(gh.mul(xHat).mean(2, 3).reshape(2, 3, 1, 1))).divi(std);
+            INDArray dGamma = g.mul(xHat).sum(0, 2, 3);
+            INDArray dBeta = g.sum(0, 2, 3);
+
+            LayerWorkspaceMgr ws = LayerWorkspaceMgr.noWorkspaces();
+            assertMaxDiff(y, layer.activate(x, true, ws), "output, affine " + affine);
+            for (String path : new String[] {"kept statistics", "recomputed statistics"}) {
+                var back = layer.backpropGradient(g, ws);
+                assertMaxDiff(dx, back.getSecond(), "input gradient, " + path + ", affine " + affine);
+                if (affine) {
+                    assertMaxDiff(dGamma, back.getFirst().getGradientFor("gamma").reshape(3), "dGamma, " + path);
+                    assertMaxDiff(dBeta, back.getFirst().getGradientFor("beta").reshape(3), "dBeta, " + path);
+                }
+                // a forward pass on another input in between: the backward pass on x must not use its statistics
+                layer.activate(x.add(1).muli(2), true, ws);
+                layer.setInput(x, ws);
+            }
+        }
+    }
+
+    private static void assertMaxDiff(INDArray expected, INDArray actual, String what) {
+        assertArrayEquals(expected.shape(), actual.shape(), what);
+        double diff = expected.sub(actual).amaxNumber().doubleValue();
+        assertTrue(diff < 1e-12, what + ": max difference " + diff);
+    }
+
+    /** Padded values against the reflection index formula, including sides without padding. */
+    @Test
+    void reflectionPadMatchesTheIndexFormula() {
+        int[][] pads = {{0, 3, 1, 0}, {3, 0, 0, 4}, {1, 1, 1, 1}, {4, 2, 5, 3}};
+        INDArray x = randn(16, 2, 3, 5, 6);
+        for (int[] p : pads) {
+            INDArray y = net(new ReflectionPadding2D(p[0], p[1], p[2], p[3]), 1).getLayer(0)
+                    .activate(x, true, LayerWorkspaceMgr.noWorkspaces());
+            assertArrayEquals(new long[] {2, 3, 5 + p[0] + p[1], 6 + p[2] + p[3]}, y.shape());
+            for (int i = 0; i < y.size(2); i++) {
+                for (int j = 0; j < y.size(3); j++) {
+                    int si = reflect(i - p[0], 5);
+                    int sj = reflect(j - p[2], 6);
+                    for (int e = 0; e < 2; e++) {
+                        for (int c = 0; c < 3; c++) {
+                            assertEquals(x.getDouble(e, c, si, sj), y.getDouble(e, c, i, j), 0, java.util.Arrays.toString(p));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int reflect(int i, int n) {
+        return i < 0 ? -i : i >= n ? 2 * (n - 1) - i : i;
+    }
+
+    @Test
+    void reflectionPadGradientsWithUnpaddedSides() {
+        checkGradients(net(new ReflectionPadding2D(0, 3, 1, 0), 5));
+        checkGradients(net(new ReflectionPadding2D(4, 0, 0, 5), 6));
+    }
+
     @Test
     void reflectionPadRejectsPadsAsLargeAsTheInput() {
         assertThrows(IllegalStateException.class, () -> net(new ReflectionPadding2D(5), 1));
