@@ -26,6 +26,8 @@ abstract class AbstractNetwork {
     private int pendingBatch;
     private INDArray accumulated;
     private Gradient lastGradient;
+    /** The network whose pending gradients this one's backward passes add to: itself, or the one it twins. */
+    private AbstractNetwork owner = this;
 
     AbstractNetwork(long[] inputShape) {
         Backend.configure(); // before the subclass initialises its network: DL4J picks helpers at layer creation
@@ -37,6 +39,10 @@ abstract class AbstractNetwork {
             throw new UnsupportedOperationException("this network was not given an input shape");
         }
         return inputShape.clone();
+    }
+
+    long[] inputShapeOrNull() {
+        return inputShape == null ? null : inputShape.clone();
     }
 
     public final INDArray forward(INDArray input) {
@@ -54,30 +60,50 @@ abstract class AbstractNetwork {
         if (!exposesInputGradient()) {
             throw new UnsupportedOperationException(NO_INPUT_GRADIENT);
         }
-        return backwardPass(outputGradient).inputGradient.div(pendingBatch);
+        return backwardPass(outputGradient).inputGradient.div(owner.pendingBatch);
     }
 
     private Backprop backwardPass(INDArray outputGradient) {
         requireForward();
+        return owner.pendingPass(this, outputGradient);
+    }
+
+    /** Runs the backward pass of {@code source} (this network or a twin of it) as one of this network's pending passes. */
+    private Backprop pendingPass(AbstractNetwork source, INDArray outputGradient) {
         if (pendingBackwards == 0) {
-            pendingBatch = batchSize;
-        } else {
+            pendingBatch = source.batchSize;
+        } else if (source == this && lastGradient != null) {
             // the next pass overwrites DL4J's gradient view: keep what is there
-            if (accumulated == null) {
-                accumulated = gradientView().dup();
-            } else {
-                accumulated.addi(gradientView());
-            }
+            keep(gradientView());
         }
-        Backprop bp = backpropagate(outputGradient.mul(pendingBatch));
-        lastGradient = bp.gradient;
+        Backprop bp = source.backpropagate(outputGradient.mul(pendingBatch));
+        if (source == this) {
+            lastGradient = bp.gradient;
+        } else {
+            keep(source.gradientView());
+        }
         pendingBackwards++;
         return bp;
     }
 
+    private void keep(INDArray gradient) {
+        if (accumulated == null) {
+            accumulated = gradient.dup();
+        } else {
+            accumulated.addi(gradient);
+        }
+    }
+
     public final void applyGradients() {
+        if (owner != this) {
+            throw new UnsupportedOperationException("a twin's gradients are applied by the network it twins");
+        }
         if (pendingBackwards == 0) {
             throw new IllegalStateException("applyGradients() without a pending backward()");
+        }
+        if (lastGradient == null) {
+            throw new IllegalStateException("only a twin's backward passes are pending: the network itself needs one"
+                    + " backward pass before applyGradients()");
         }
         INDArray view = gradientView();
         if (accumulated != null) {
@@ -92,6 +118,22 @@ abstract class AbstractNetwork {
         accumulated = null;
         lastGradient = null;
     }
+
+    /**
+     * A second network over the same parameter array (not a copy) with its own forward state and gradient
+     * view; its backward passes are pending passes of this network.
+     */
+    public final Generator twin() {
+        if (owner != this) {
+            throw new UnsupportedOperationException("twin of a twin: make another twin of the original network");
+        }
+        AbstractNetwork t = newSharingParameters();
+        t.owner = this;
+        return (Generator) t;
+    }
+
+    /** A network of the same configuration, initialised on this one's parameter array (shared). */
+    abstract AbstractNetwork newSharingParameters();
 
     /** Input gradient without touching parameters or pending state (for discriminators). */
     public final INDArray inputGradient(INDArray outputGradient) {
@@ -113,6 +155,9 @@ abstract class AbstractNetwork {
     }
 
     public final void copyStateFrom(Model saved) {
+        if (owner != this) {
+            throw new UnsupportedOperationException("copy the state into the network this one twins");
+        }
         Model self = model();
         if (saved.getClass() != self.getClass() || saved.numParams() != self.numParams()) {
             throw new IllegalArgumentException("saved network (" + saved.getClass().getSimpleName() + ", "

@@ -41,6 +41,17 @@ public interface Generator extends Network {
      */
     INDArray backwardToInput(INDArray outputGradient);
 
+    /**
+     * A second generator over the same parameters (shared, not copied) with its own forward state: for a
+     * generator whose backward passes on two inputs must both wait until both forward passes are done
+     * (CycleGAN's fake path and cycle path) without running a forward pass twice. Its {@link #backward} and
+     * {@link #backwardToInput} passes are pending passes of this generator, applied by this generator's
+     * {@link #applyGradients} (which needs at least one pass of its own); the twin's own
+     * {@code applyGradients} and {@code copyStateFrom} are not supported. It holds a second set of
+     * activations in memory.
+     */
+    Generator twin();
+
     /** Wraps a sequential generator. */
     static Generator of(MultiLayerNetwork network, long... inputShape) {
         return new MultiLayerAdapter(network, checkShape(inputShape));

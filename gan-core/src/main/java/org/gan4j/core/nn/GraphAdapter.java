@@ -30,6 +30,13 @@ final class GraphAdapter extends AbstractNetwork implements Generator {
     }
 
     @Override
+    AbstractNetwork newSharingParameters() {
+        ComputationGraph copy = new ComputationGraph(graph.getConfiguration().clone());
+        copy.init(graph.params(), false);
+        return new GraphAdapter(copy, inputShapeOrNull());
+    }
+
+    @Override
     public Model model() {
         return graph;
     }

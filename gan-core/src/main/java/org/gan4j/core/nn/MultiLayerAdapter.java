@@ -28,6 +28,13 @@ class MultiLayerAdapter extends AbstractNetwork implements Generator, Discrimina
     }
 
     @Override
+    AbstractNetwork newSharingParameters() {
+        MultiLayerNetwork copy = new MultiLayerNetwork(net.getLayerWiseConfigurations().clone());
+        copy.init(net.params(), false);
+        return new MultiLayerAdapter(copy, inputShapeOrNull());
+    }
+
+    @Override
     public Model model() {
         return net;
     }

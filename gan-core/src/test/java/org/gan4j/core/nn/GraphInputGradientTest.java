@@ -106,6 +106,53 @@ class GraphInputGradientTest {
         assertTrue(dx1.equalsWithEps(fresh.inputGradient(r1), 1e-12), "backwardToInput == inputGradient");
     }
 
+    /**
+     * A twin's forward state is its own (the original's forward pass in between does not disturb it) and its
+     * backward passes are pending passes of the original: the same step and input gradients as one joint pass.
+     */
+    @Test
+    void twinPassesArePendingPassesOfTheOriginal() {
+        Nd4j.getRandom().setSeed(3);
+        INDArray x1 = Nd4j.randn(DataType.DOUBLE, 1, 2, 5, 5);
+        INDArray x2 = Nd4j.randn(DataType.DOUBLE, 2, 2, 5, 5);
+        INDArray r1 = Nd4j.randn(DataType.DOUBLE, 1, 2, 5, 5);
+        INDArray r2 = Nd4j.randn(DataType.DOUBLE, 2, 2, 5, 5);
+
+        ComputationGraph split = tappedGraph();
+        Generator g = Generator.of(split, 2, 5, 5);
+        Generator t = g.twin();
+        double p0 = g.params().getDouble(0);
+        g.params().putScalar(0, p0 + 1);
+        assertEquals(p0 + 1, t.params().getDouble(0), "parameters shared, not copied");
+        g.params().putScalar(0, p0);
+        INDArray y1 = t.forward(x1).dup();
+        g.forward(x2);
+        INDArray dx2 = g.backwardToInput(r2);
+        INDArray dx1 = t.backwardToInput(r1);
+        assertThrows(UnsupportedOperationException.class, t::applyGradients);
+        g.applyGradients();
+        assertEquals(1, g.iteration());
+
+        ComputationGraph joint = tappedGraph();
+        Generator h = Generator.of(joint, 2, 5, 5);
+        INDArray y = h.forward(Nd4j.concat(0, x1, x2));
+        INDArray dx = h.backwardToInput(Nd4j.concat(0, r1, r2));
+        h.applyGradients();
+
+        var first = org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1);
+        var rest = org.nd4j.linalg.indexing.NDArrayIndex.interval(1, 3);
+        assertTrue(y1.equalsWithEps(y.get(first), 1e-12), "twin forward");
+        assertTrue(dx1.equalsWithEps(dx.get(first), 1e-12), "twin input gradient");
+        assertTrue(dx2.equalsWithEps(dx.get(rest), 1e-12), "original input gradient");
+        assertTrue(split.params().equalsWithEps(joint.params(), 1e-12), "step with the twin's pass differs from the joint one");
+        assertTrue(t.forward(x1).equalsWithEps(split.outputSingle(true, x1), 1e-12), "the twin sees the updated parameters");
+
+        // only the twin's pass pending: the original has no gradient object of its own to apply
+        t.forward(x1);
+        t.backward(r1);
+        assertThrows(IllegalStateException.class, g::applyGradients);
+    }
+
     @Test
     void untappedGraphSaysHowToGetInputGradients() {
         ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder().graphBuilder().addInputs("in")

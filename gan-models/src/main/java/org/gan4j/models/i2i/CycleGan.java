@@ -69,9 +69,10 @@ import org.nd4j.linalg.learning.config.Adam;
  * linear policy, channels of A and B.
  *
  * <h2>Deviations</h2>
- * G_BA(B) is computed twice per step (once for the cycle through G_AB, once to back-propagate G_BA's
- * adversarial and cycle gradients on the same forward pass): one generator forward pass more than the
- * reference, same values. The pool draws come from the step's seeded random source instead of
+ * G_BA runs its fake path G_BA(B) on a {@link Generator#twin() twin} (same parameters, its own
+ * forward state), whose backward pass waits until G_AB's cycle pass has given the cycle's share of
+ * its gradient: six generator forward passes per step as the reference, at the cost of keeping a
+ * second set of G_BA's activations. The pool draws come from the step's seeded random source instead of
  * Python's global {@code random}.
  */
 public final class CycleGan implements GanVariant, ImageTranslator {
@@ -94,6 +95,8 @@ public final class CycleGan implements GanVariant, ImageTranslator {
     private final CycleGanSettings settings;
     private final Generator gAB;
     private final Generator gBA;
+    /** G_BA's parameters with a second forward state: its fake path G_BA(B) (see {@link #generatorStep}). */
+    private final Generator gBAFakePath;
     private final Discriminator dB;
     private final Discriminator dA;
     private final AdversarialLoss loss = AdversarialLoss.leastSquares();
@@ -105,6 +108,7 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         this.settings = b;
         this.gAB = gAB;
         this.gBA = gBA;
+        this.gBAFakePath = gBA.twin();
         this.dB = dB;
         this.dA = dA;
         this.fakeAPool = new ImagePool(b.poolSize());
@@ -273,8 +277,9 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         double wIdtA = settings.lambdaB() * settings.lambdaIdentity();
         double wIdtB = settings.lambdaA() * settings.lambdaIdentity();
 
+        // G_BA's fake path on its twin: kept for the backward pass at the end, when the cycle's share is known
+        INDArray fakeA = gBAFakePath.forward(b).dup();
         // G_AB on [G_BA(B), B]: cycle B and identity A; its input gradient is the cycle's share of dL/dG_BA(B)
-        INDArray fakeA = gBA.forward(b).dup();
         Paths pa = secondaryPaths(gAB, fakeA, b, settings.lambdaB(), wIdtA, idt, n);
         // G_BA on [G_AB(A), A]: cycle A and identity B
         INDArray fakeB = gAB.forward(a).dup();
@@ -283,11 +288,10 @@ public final class CycleGan implements GanVariant, ImageTranslator {
         // G_AB's fake path: D_B's input gradient (D_B untouched) + the cycle's share through G_BA
         AdversarialSteps.GeneratorSignal ganA = AdversarialSteps.generatorSignal(dB, loss, fakeB);
         gAB.backward(ganA.inputGradient().addi(pb.toFake()));
-        // G_BA's fake path, on the same forward pass as its backward (G_BA is unchanged since the first one)
-        INDArray fakeA2 = gBA.forward(b).dup();
-        AdversarialSteps.GeneratorSignal ganB = AdversarialSteps.generatorSignal(dA, loss, fakeA2);
-        gBA.backward(ganB.inputGradient().addi(pa.toFake()));
-        return new GeneratorStep(fakeA2, fakeB, ganA.loss(), ganB.loss(), pb.cycle(), pa.cycle(), pa.idt(), pb.idt());
+        // G_BA's fake path: a pending pass of G_BA
+        AdversarialSteps.GeneratorSignal ganB = AdversarialSteps.generatorSignal(dA, loss, fakeA);
+        gBAFakePath.backward(ganB.inputGradient().addi(pa.toFake()));
+        return new GeneratorStep(fakeA, fakeB, ganA.loss(), ganB.loss(), pb.cycle(), pa.cycle(), pa.idt(), pb.idt());
     }
 
     /** Loss terms of a generator's cycle and identity paths and dL/d(its fake input). */
