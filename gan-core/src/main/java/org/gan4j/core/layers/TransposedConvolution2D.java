@@ -32,6 +32,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * small copies). For an identity activation the backward pass does not recompute the forward pass
  * (DL4J's layer does).
  *
+ * <p>With stride above 1, no dilation and {@code Truncate} (or {@code Strict}) mode, the layer runs DL4J's
+ * own passes instead (libnd4j's {@code deconv2d}, which has a oneDNN path there; faster at the U-Net,
+ * ResNet-generator and Radford-DCGAN shapes), keeping the forward pass's pre-activation so the backward
+ * pass does not recompute it.
+ *
  * <p><b>Parameters.</b> "W" {@code [nIn, nOut, kH, kW]} and "b" {@code [nOut]} (when {@code hasBias}),
  * identical to {@code Deconvolution2D}: weights trained with either layer load into the other.
  * Supported: any kernel, stride, padding and dilation, {@code ConvolutionMode.Same} (output = input x

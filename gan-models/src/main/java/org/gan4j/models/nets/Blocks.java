@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Deconvolution2D;
 import org.gan4j.core.layers.BatchNorm;
 import org.gan4j.core.layers.Convolution2D;
+import org.gan4j.core.layers.TransposedConvolution2D;
 import org.gan4j.core.layers.LeakyReLU;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
@@ -38,9 +39,13 @@ final class Blocks {
         return conv(nOut, kernel, stride, pad, bias, Activation.IDENTITY.getActivationFunction());
     }
 
-    /** Transposed convolution; with kernel 4, stride 2, padding 1 it is PyTorch's ConvTranspose2d(4, 2, 1). */
+    /**
+     * Transposed convolution; with kernel 4, stride 2, padding 1 it is PyTorch's ConvTranspose2d(4, 2, 1).
+     * gan4j's {@link TransposedConvolution2D}: DL4J's {@code Deconvolution2D} (same parameters, so networks
+     * saved with either load) without the forward pass repeated in the backward pass.
+     */
     static Deconvolution2D deconv(int nOut, int kernel, int stride, int pad, boolean bias, IActivation act) {
-        return new Deconvolution2D.Builder().nOut(nOut).kernelSize(kernel, kernel).stride(stride, stride)
+        return new TransposedConvolution2D.Builder().nOut(nOut).kernelSize(kernel, kernel).stride(stride, stride)
                 .padding(pad, pad).convolutionMode(ConvolutionMode.Truncate).hasBias(bias).activation(act).build();
     }
 
