@@ -17,7 +17,7 @@ import org.bytedeco.pytorch.global.torch;
  * - A| + lambda_B |G_AB(G_BA(B)) - B| + identity terms (lambda_identity x lambda: |G_AB(B) - B| x lambda_B,
  * |G_BA(A) - A| x lambda_A), one backward, one Adam update of both generators; then D_B on B and the pooled
  * G_AB(A), D_A on A and the pooled G_BA(B), each 0.5 x (MSE(D(real), 1) + MSE(D(fake), 0)), real first, one
- * Adam update of both. Six generator forward passes (gan4j computes G_BA(B) twice: seven).
+ * Adam update of both. Six generator forward passes, as gan4j.
  */
 final class CycleGanStep extends Step {
     static final double LAMBDA_A = 10;
