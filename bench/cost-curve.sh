@@ -39,16 +39,18 @@ measure() {
     echo "$line" >&2
   done
   if [ -n "$peers" ]; then
-    list=$(echo "$batches" | tr ' ' ',')
     for p in tf-dcgan:tensorflow libtorch-dcgan:libtorch; do
       dir=${p%%:*}; name=${p##*:}
+      list=$(echo "$batches" | tr ' ' ',')
+      # libtorch's batch norm refuses a batch of one in training mode
+      [ "$name" = libtorch ] && list=$(echo "$batches" | tr ' ' '\n' | grep -vx 1 | paste -sd, -)
       if [ ! -f "$peers/$dir/pom.xml" ]; then echo "no $peers/$dir: skipped" >&2; continue; fi
       wait_idle
       log="$logs/curve-$dir.log"
       mvn -q -f "$peers/$dir/pom.xml" compile exec:java -Dbatches="$list" -Diters="$iters" -Dwarmup="$warmup" > "$log" 2>&1
       line=$(grep -aE ' dcgan b[0-9]+ ms_per_iter=' "$log" | tail -1)
       echo "$line" >&2
-      for b in $batches; do
+      for b in $(echo "$list" | tr ',' ' '); do
         echo "dcgan,batch,$b,$name,$(echo "$line" | grep -oE "b$b ms_per_iter=[0-9.]+" | sed 's/.*=//')," >> "$csv"
       done
     done
