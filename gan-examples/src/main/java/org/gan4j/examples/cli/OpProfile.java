@@ -3,8 +3,10 @@ package org.gan4j.examples.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +27,8 @@ final class OpProfile {
 
     private OpProfile() {}
 
-    private record Row(String op, double msPerIteration, double longCallsPerIteration, double callsPerIteration) {}
+    /** One op of the long-call table: its time per iteration and how many of its calls took over 0.1 ms. */
+    private record Row(String op, double msPerIteration, double longCallsPerIteration) {}
 
     static void run(int iterations, IntConsumer step, int firstIteration, PrintWriter out) {
         OpProfiler profiler = OpProfiler.getInstance();
@@ -47,10 +50,10 @@ final class OpProfile {
             if (m.find()) {
                 long calls = Long.parseLong(m.group(2));
                 rows.add(new Row(m.group(1), calls * Long.parseLong(m.group(3)) / 1e6 / iterations,
-                        (double) calls / iterations, 0));
+                        (double) calls / iterations));
             }
         }
-        java.util.Map<String, Double> counts = new java.util.HashMap<>();
+        Map<String, Double> counts = new HashMap<>();
         for (String line : profiler.getOpCounter().asString().split("\\R")) {
             Matcher m = CALL_COUNT.matcher(line.trim());
             if (m.find()) {
@@ -75,6 +78,6 @@ final class OpProfile {
                     counts.getOrDefault(r.op(), r.longCallsPerIteration()));
         }
         out.printf(Locale.ROOT, "  %-24s %12.2f %7.1f%% %14.1f%n", "(op calls under 0.1 ms)", opMs - listed,
-                100 * (opMs - listed) / wallMs, calls - rows.stream().mapToDouble(r -> r.longCallsPerIteration()).sum());
+                100 * (opMs - listed) / wallMs, calls - rows.stream().mapToDouble(Row::longCallsPerIteration).sum());
     }
 }
