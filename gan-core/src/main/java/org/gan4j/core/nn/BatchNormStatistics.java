@@ -2,8 +2,11 @@ package org.gan4j.core.nn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
@@ -73,7 +76,8 @@ public final class BatchNormStatistics {
         INDArray[] meanSums = new INDArray[layers.size()];
         INDArray[] varSums = new INDArray[layers.size()];
         for (INDArray batch : batches) {
-            List<INDArray> inputs = layerInputs(network, batch, inputNames);
+            List<INDArray> all = new ArrayList<>();
+            List<INDArray> inputs = layerInputs(network, batch, inputNames, all);
             for (int k = 0; k < layers.size(); k++) {
                 INDArray x = inputs.get(k).castTo(DataType.DOUBLE);
                 int[] dims = x.rank() == 2 ? new int[] {0} : nonChannelDims(layers.get(k), x.rank());
@@ -81,7 +85,20 @@ public final class BatchNormStatistics {
                 INDArray var = x.var(false, dims); // biased, as batch norm normalises with it
                 meanSums[k] = meanSums[k] == null ? mean : meanSums[k].addi(mean);
                 varSums[k] = varSums[k] == null ? var : varSums[k].addi(var);
+                if (x != inputs.get(k)) {
+                    all.add(x);
+                }
             }
+            // A network's activations over a calibration batch are tens of MB each; freed only when
+            // the garbage collector finds their Java objects, they made the process' memory jump by
+            // hundreds of MB at every preview. Nothing outside this method holds them.
+            all.addAll(inputs);
+            if (network instanceof MultiLayerNetwork mln) {
+                mln.clearLayersStates(); // the layers' input references, which would now point to freed memory
+            } else {
+                ((ComputationGraph) network).clearLayersStates();
+            }
+            release(all, batch);
         }
         for (int k = 0; k < layers.size(); k++) {
             BatchNormalization bn = layers.get(k);
@@ -112,11 +129,23 @@ public final class BatchNormStatistics {
         return nchw ? new int[] {0, 2, 3} : new int[] {0, 1, 2};
     }
 
-    private static List<INDArray> layerInputs(Model network, INDArray batch, List<String> names) {
+    /** Frees the native memory of {@code arrays} now, except {@code keep} and views (freed with their owner). */
+    private static void release(List<INDArray> arrays, INDArray keep) {
+        Set<INDArray> done = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (INDArray a : arrays) {
+            if (a != null && a != keep && !a.isView() && a.closeable() && !a.wasClosed() && done.add(a)) {
+                a.close();
+            }
+        }
+    }
+
+    /** Each batch-norm layer's input ({@code names}); every activation computed goes into {@code all}. */
+    private static List<INDArray> layerInputs(Model network, INDArray batch, List<String> names, List<INDArray> all) {
         List<INDArray> out = new ArrayList<>(names.size());
         if (network instanceof MultiLayerNetwork mln) {
             // inputs after pre-processors are what the layer normalises: take them from each layer
             List<INDArray> acts = mln.feedForward(batch, true);
+            all.addAll(acts);
             for (String n : names) {
                 int i = Integer.parseInt(n);
                 INDArray in = acts.get(i);
@@ -127,6 +156,7 @@ public final class BatchNormStatistics {
         } else {
             ComputationGraph graph = (ComputationGraph) network;
             Map<String, INDArray> acts = graph.feedForward(new INDArray[] {batch}, true, false);
+            all.addAll(acts.values());
             for (String n : names) {
                 INDArray in = acts.get(n);
                 if (in == null) {
