@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.data.BatchSource;
+import org.gan4j.core.internal.MemoryRelease;
 import org.gan4j.core.nn.Backend;
 import org.gan4j.core.nn.Network;
 import org.nd4j.linalg.factory.Nd4j;
@@ -42,7 +43,7 @@ public final class Trainer {
     private final long maxIterations;
     private final List<TrainingListener> listeners;
     private final Map<String, String> runConfig;
-    private final long gcIntervalNanos;
+    private final Duration gcInterval;
     private final AveragedWeights averages;
 
     private int iteration;
@@ -60,7 +61,7 @@ public final class Trainer {
         this.maxIterations = b.maxIterations;
         this.listeners = List.copyOf(b.listeners);
         this.runConfig = Collections.unmodifiableMap(new LinkedHashMap<>(b.runConfig));
-        this.gcIntervalNanos = b.gcInterval.toNanos();
+        this.gcInterval = b.gcInterval;
         this.averages = b.averaging == null ? null : new AveragedWeights(b.averaging, variant);
         // networks of a variant that did not come through gan4j's wrappers' path get the same backend
         variant.networks().values().forEach(n -> Backend.configure(n.model()));
@@ -106,7 +107,7 @@ public final class Trainer {
         stopRequested = false;
         listeners.forEach(l -> l.onStart(this));
         int perEpoch = data.batchesPerEpoch();
-        long lastGc = System.nanoTime();
+        MemoryRelease memory = new MemoryRelease(gcInterval);
         outer:
         while (epoch < epochs) {
             for (Network n : variant.networks().values()) {
@@ -132,12 +133,7 @@ public final class Trainer {
                     for (TrainingListener l : listeners) {
                         l.onIteration(this, losses);
                     }
-                    if (gcIntervalNanos > 0 && System.nanoTime() - lastGc >= gcIntervalNanos) {
-                        // off-heap arrays detached from workspaces are freed only when their small Java
-                        // objects are collected, which the heap alone rarely asks for
-                        System.gc();
-                        lastGc = System.nanoTime();
-                    }
+                    memory.releaseIfDue();
                 }
             }
             listeners.forEach(l -> l.onEpochEnd(this));
@@ -292,7 +288,8 @@ public final class Trainer {
          * gradients when driven step by step, as GAN steps are) only when their Java objects are
          * collected; those objects are tiny, so without this a DCGAN at batch 256 grows by ~150 MB of
          * native memory per iteration until the heap happens to fill up. A full collection of the small
-         * heap takes milliseconds.
+         * heap takes milliseconds. Each time glibc's allocator is also asked to return its free pages to the
+         * system ({@code malloc_trim}), which otherwise keeps the process at its high-water mark.
          */
         public Builder gcInterval(Duration interval) {
             if (interval.isNegative()) {

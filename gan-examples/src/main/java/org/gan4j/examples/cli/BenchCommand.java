@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gan4j.core.internal.MemoryRelease;
 import org.gan4j.core.data.Batch;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.Seeds;
@@ -71,7 +72,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<Double> times = new ArrayList<>();
         List<Double> cpuTimes = new ArrayList<>();
-        long lastGc = System.nanoTime();
+        MemoryRelease memory = new MemoryRelease(Trainer.DEFAULT_GC_INTERVAL);
         int discarded = 0;
         int it = warmup;
         long deadline = System.nanoTime() + 1200L * 1_000_000_000L;
@@ -83,12 +84,9 @@ public final class BenchCommand implements Callable<Integer> {
             last = step(v, b, it++);
             double ms = (System.nanoTime() - t0) / 1e6;
             double cpuMs = (processCpuNanos() - c0) / 1e6;
-            if (System.nanoTime() - lastGc > Trainer.DEFAULT_GC_INTERVAL.toNanos()) {
-                // as the Trainer does (Trainer.Builder.gcInterval), outside the timed region: frees the
-                // native memory of detached arrays, which otherwise grows by the GB at 256x256
-                System.gc();
-                lastGc = System.nanoTime();
-            }
+            // as the Trainer does (Trainer.Builder.gcInterval), outside the timed region: frees the
+            // native memory of detached arrays, which otherwise grows by the GB at 256x256
+            memory.releaseIfDue();
             if (guard && CpuGuard.contended(before, CpuGuard.sample())) {
                 discarded++;
                 continue;
