@@ -187,6 +187,15 @@ final class BatchNormLayer extends BatchNormalization {
     }
 
     private void forget() {
+        // the statistics below are this layer's own arrays (the input is not): free them now
+        PreActivationCache.release(fastXHat);
+        if (fastStd != fastVar) {
+            PreActivationCache.release(fastStd);
+        }
+        PreActivationCache.release(fastVar);
+        if (fastMean != fastVar) {
+            PreActivationCache.release(fastMean);
+        }
         fastXHat = null;
         fastStd = null;
         fastMean = null;
