@@ -61,6 +61,7 @@ public final class CheckpointListener implements TrainingListener {
         if (t.iteration() == lastSaved) {
             return;
         }
+        t.releaseMemory(); // serialising the networks allocates copies for a moment
         t.saveCheckpoint(folder.resolve(fileName(t.iteration())));
         lastSaved = t.iteration();
         prune();

@@ -57,6 +57,7 @@ public final class SampleGridListener implements TrainingListener {
         if (lastWritten == t.iteration()) {
             return;
         }
+        t.releaseMemory(); // sampling (batch-norm calibration) allocates hundreds of MB for a moment
         // with the averaged generator weights when the run averages them
         Preview p = t.withAveragedWeights(() -> t.variant().preview(t.seed()));
         BufferedImage grid = ImageGrid.scaled(ImageGrid.of(p.images(), p.columns(), 2), scale);

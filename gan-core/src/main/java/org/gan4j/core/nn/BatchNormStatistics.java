@@ -86,7 +86,7 @@ public final class BatchNormStatistics {
                 meanSums[k] = meanSums[k] == null ? mean : meanSums[k].addi(mean);
                 varSums[k] = varSums[k] == null ? var : varSums[k].addi(var);
                 if (x != inputs.get(k)) {
-                    all.add(x);
+                    release(List.of(x), null); // the double copy, now (the next layer makes its own)
                 }
             }
             // A network's activations over a calibration batch are tens of MB each; freed only when

@@ -44,6 +44,7 @@ public final class Trainer {
     private final List<TrainingListener> listeners;
     private final Map<String, String> runConfig;
     private final Duration gcInterval;
+    private final MemoryRelease memory;
     private final AveragedWeights averages;
 
     private int iteration;
@@ -62,6 +63,7 @@ public final class Trainer {
         this.listeners = List.copyOf(b.listeners);
         this.runConfig = Collections.unmodifiableMap(new LinkedHashMap<>(b.runConfig));
         this.gcInterval = b.gcInterval;
+        this.memory = new MemoryRelease(gcInterval);
         this.averages = b.averaging == null ? null : new AveragedWeights(b.averaging, variant);
         // networks of a variant that did not come through gan4j's wrappers' path get the same backend
         variant.networks().values().forEach(n -> Backend.configure(n.model()));
@@ -107,7 +109,6 @@ public final class Trainer {
         stopRequested = false;
         listeners.forEach(l -> l.onStart(this));
         int perEpoch = data.batchesPerEpoch();
-        MemoryRelease memory = new MemoryRelease(gcInterval);
         outer:
         while (epoch < epochs) {
             for (Network n : variant.networks().values()) {
@@ -141,6 +142,17 @@ public final class Trainer {
             batchInEpoch = 0;
         }
         listeners.forEach(l -> l.onEnd(this));
+    }
+
+    /**
+     * Releases memory now, as the periodic release does ({@link Builder#gcInterval}; nothing if that is
+     * zero): listeners call it before work that allocates a lot (previews, checkpoints), so that the garbage
+     * of the last iterations is gone before the work adds its own and the process' peak stays low.
+     */
+    public void releaseMemory() {
+        if (!gcInterval.isZero()) {
+            memory.release();
+        }
     }
 
     /** Asks the loop to stop after the current step (e.g. from a shutdown hook). */
