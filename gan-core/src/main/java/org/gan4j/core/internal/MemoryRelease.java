@@ -3,6 +3,7 @@ package org.gan4j.core.internal;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,17 @@ public final class MemoryRelease {
         trim().run();
         System.gc();
         last = clock.getAsLong();
+    }
+
+    /**
+     * Frees {@code a}'s native memory now if it is a detached array of its own (not null, not a view, not in a
+     * workspace, not closed yet): for arrays only the caller holds, e.g. copies a layer keeps for a backward
+     * pass that does not come. Otherwise they wait for the garbage collector.
+     */
+    public static void freeNow(INDArray a) {
+        if (a != null && !a.isView() && !a.isAttached() && a.closeable() && !a.wasClosed()) {
+            a.close();
+        }
     }
 
     /** Whether {@code malloc_trim} is available here (glibc on Linux). */

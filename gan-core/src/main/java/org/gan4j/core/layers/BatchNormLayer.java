@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.gan4j.core.internal.MemoryRelease;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -188,14 +189,10 @@ final class BatchNormLayer extends BatchNormalization {
 
     private void forget() {
         // the statistics below are this layer's own arrays (the input is not): free them now
-        PreActivationCache.release(fastXHat);
-        if (fastStd != fastVar) {
-            PreActivationCache.release(fastStd);
-        }
-        PreActivationCache.release(fastVar);
-        if (fastMean != fastVar) {
-            PreActivationCache.release(fastMean);
-        }
+        MemoryRelease.freeNow(fastXHat);
+        MemoryRelease.freeNow(fastStd);
+        MemoryRelease.freeNow(fastMean);
+        MemoryRelease.freeNow(fastVar);
         fastXHat = null;
         fastStd = null;
         fastMean = null;

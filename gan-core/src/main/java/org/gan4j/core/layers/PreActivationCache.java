@@ -2,6 +2,7 @@ package org.gan4j.core.layers;
 
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.gan4j.core.internal.MemoryRelease;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -35,18 +36,6 @@ final class PreActivationCache {
         return out;
     }
 
-    /**
-     * Frees {@code a}'s native memory now if it is a detached array of its own (not a view, not in a workspace):
-     * for copies a layer keeps and nobody else sees. Without it they wait for the garbage collector, and a
-     * network run forward without backward passes (sampling, batch-norm calibration) leaves tens of MB per
-     * layer behind.
-     */
-    static void release(INDArray a) {
-        if (a != null && !a.isView() && !a.isAttached() && a.closeable() && !a.wasClosed()) {
-            a.close();
-        }
-    }
-
     /** Whether {@code a} is detached, or its workspace has not been closed and reopened since it was made. */
     static boolean valid(INDArray a) {
         if (!a.isAttached()) {
@@ -57,7 +46,7 @@ final class PreActivationCache {
     }
 
     void clear() {
-        release(z);
+        MemoryRelease.freeNow(z); // never taken: a forward pass without backward (sampling, calibration)
         z = null;
         input = null;
     }

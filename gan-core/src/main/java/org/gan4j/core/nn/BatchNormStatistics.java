@@ -2,17 +2,15 @@ package org.gan4j.core.nn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
+import org.gan4j.core.internal.MemoryRelease;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -86,7 +84,7 @@ public final class BatchNormStatistics {
                 meanSums[k] = meanSums[k] == null ? mean : meanSums[k].addi(mean);
                 varSums[k] = varSums[k] == null ? var : varSums[k].addi(var);
                 if (x != inputs.get(k)) {
-                    release(List.of(x), null); // the double copy, now (the next layer makes its own)
+                    MemoryRelease.freeNow(x); // the double copy, now (the next layer makes its own)
                 }
             }
             // A network's activations over a calibration batch are tens of MB each; freed only when
@@ -98,7 +96,11 @@ public final class BatchNormStatistics {
             } else {
                 ((ComputationGraph) network).clearLayersStates();
             }
-            release(all, batch);
+            for (INDArray a : all) {
+                if (a != batch) { // the caller's
+                    MemoryRelease.freeNow(a); // views and arrays seen twice are skipped
+                }
+            }
         }
         for (int k = 0; k < layers.size(); k++) {
             BatchNormalization bn = layers.get(k);
@@ -127,16 +129,6 @@ public final class BatchNormStatistics {
         }
         boolean nchw = bn.layerConf().getCnn2DFormat() == org.deeplearning4j.nn.conf.CNN2DFormat.NCHW;
         return nchw ? new int[] {0, 2, 3} : new int[] {0, 1, 2};
-    }
-
-    /** Frees the native memory of {@code arrays} now, except {@code keep} and views (freed with their owner). */
-    private static void release(List<INDArray> arrays, INDArray keep) {
-        Set<INDArray> done = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (INDArray a : arrays) {
-            if (a != null && a != keep && !a.isView() && a.closeable() && !a.wasClosed() && done.add(a)) {
-                a.close();
-            }
-        }
     }
 
     /** Each batch-norm layer's input ({@code names}); every activation computed goes into {@code all}. */

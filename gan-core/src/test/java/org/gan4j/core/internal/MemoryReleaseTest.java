@@ -49,4 +49,17 @@ class MemoryReleaseTest {
         assertEquals(glibc, release.canTrim());
         release.release(); // must not throw, whether or not it can trim
     }
+
+    @Test
+    void freeNowClosesOwnArraysOnlyOnce() {
+        org.nd4j.linalg.api.ndarray.INDArray a = org.nd4j.linalg.factory.Nd4j.rand(4, 4);
+        org.nd4j.linalg.api.ndarray.INDArray view = a.getRow(1);
+        MemoryRelease.freeNow(view);
+        assertFalse(view.wasClosed(), "a view is freed with its owner");
+        assertFalse(a.wasClosed());
+        MemoryRelease.freeNow(a);
+        assertTrue(a.wasClosed());
+        MemoryRelease.freeNow(a); // again: nothing happens
+        MemoryRelease.freeNow(null);
+    }
 }
