@@ -45,7 +45,6 @@ public final class TranslationEvaluator {
     /** Every tenth training image (of a seeded shuffle) is held out to measure a classifier's accuracy. */
     static final int HOLD_OUT_EVERY = 10;
     private static final int TRANSLATE_BATCH = 16;
-    private static final long TWO_SAMPLE_SEED = 0x2c57L;
     private static final Logger LOG = LoggerFactory.getLogger(TranslationEvaluator.class);
 
     /**
@@ -285,16 +284,7 @@ public final class TranslationEvaluator {
 
     /** Trains a fresh classifier on real r1 (label 1) vs f1 (label 0); its accuracy on r2 vs f2. */
     private static double twoSample(INDArray r1, INDArray r2, INDArray f1, INDArray f2) {
-        int k = (int) r1.size(0);
-        int[] labels = new int[2 * k];
-        Arrays.fill(labels, 0, k, 1);
-        SmallCnn net = SmallCnn.train(Nd4j.concat(0, r1, f1), labels, 2, TWO_SAMPLE_SEED);
-        SmallCnn.Outputs out = net.run(Nd4j.concat(0, r2, f2));
-        int correct = 0;
-        for (int i = 0; i < 2 * k; i++) {
-            correct += out.predicted(i) == labels[i] ? 1 : 0;
-        }
-        return (double) correct / (2 * k);
+        return TwoSampleTest.accuracy(r1, f1, r2, f2);
     }
 
     private Gaussian features(INDArray images) {

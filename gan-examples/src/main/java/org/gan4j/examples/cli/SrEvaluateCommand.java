@@ -10,6 +10,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.gan4j.core.image.Bicubic;
 import org.gan4j.core.image.ImageFiles;
+import org.gan4j.core.image.ImageTensors;
+import org.gan4j.eval.TwoSampleTest;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.gan4j.core.report.EvaluationResult;
 import org.gan4j.models.srgan.ImageQuality;
 import org.gan4j.models.srgan.Upscaler;
@@ -21,7 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sr", mixinStandardHelpOptions = true,
         description = {"4x super-resolution quality on a folder of HR photos, the papers' protocol: HR cropped to a",
             "multiple of 4, LR = bicubic x1/4 (MATLAB imresize style), PSNR/SSIM on Y (BT.601) with a 4-pixel",
-            "border crop, next to the bicubic x4 baseline on the same images."})
+            "border crop, next to the bicubic x4 baseline on the same images; then a realism score: a classifier",
+            "two-sample test telling real HR patches from SR patches (50 % = indistinguishable, docs/evaluation.md)."})
 public final class SrEvaluateCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "srresnet/srgan checkpoint, checkpoints/ folder or run folder")
     Path checkpoint;
@@ -38,6 +43,13 @@ public final class SrEvaluateCommand implements Callable<Integer> {
     @Option(names = "--strip-size", converter = NumericOptions.Positive.class, description = "HR side of each strip panel (default: ${DEFAULT-VALUE})")
     int stripSize = 160;
 
+    @Option(names = "--realism-patches", converter = NumericOptions.NonNegative.class, description = "realism score: at most N patches of "
+            + REALISM_PATCH + "x" + REALISM_PATCH + " HR pixels per image, spread over a grid (0 = no realism score; default: ${DEFAULT-VALUE})")
+    int realismPatches = 64;
+
+    /** Side of the realism test's patches in HR pixels: the small classifier's input. */
+    static final int REALISM_PATCH = 64;
+
     @Override
     public Integer call() throws Exception {
         int s = Upscaler.SCALE;
@@ -48,6 +60,9 @@ public final class SrEvaluateCommand implements Callable<Integer> {
         // on a run folder, the strips go into it for the report unless asked elsewhere
         Path stripFolder = strips != null ? strips : run.map(r -> r.resolve(EvaluationResult.FOLDER).resolve("sr-strips")).orElse(null);
         List<String> stripFiles = new ArrayList<>();
+        List<INDArray> realPatches = new ArrayList<>();
+        List<INDArray> srPatches = new ArrayList<>();
+        List<INDArray> bicubicPatches = new ArrayList<>();
         System.out.printf(Locale.ROOT, "%-28s %10s %10s %10s %10s%n", "image", "PSNR bic", "PSNR SR", "SSIM bic", "SSIM SR");
         for (Path f : files) {
             BufferedImage img = UpscaleCommand.read(f);
@@ -69,6 +84,12 @@ public final class SrEvaluateCommand implements Callable<Integer> {
                 sum[i] += m[i];
             }
             System.out.printf(Locale.ROOT, "%-28s %10.2f %10.2f %10.4f %10.4f%n", f.getFileName(), m[0], m[1], m[2], m[3]);
+            List<int[]> places = patchPlaces(w, h, REALISM_PATCH, realismPatches);
+            if (!places.isEmpty()) {
+                realPatches.add(patches(hr, places));
+                srPatches.add(patches(sr, places));
+                bicubicPatches.add(patches(bic, places));
+            }
             if (stripFolder != null) {
                 int p = Math.min(stripSize, Math.min(w, h));
                 int x0 = (w - p) / 2;
@@ -93,12 +114,58 @@ public final class SrEvaluateCommand implements Callable<Integer> {
         int n = files.size();
         System.out.printf(Locale.ROOT, "%-28s %10.2f %10.2f %10.4f %10.4f%n", "mean (" + n + " images)",
                 sum[0] / n, sum[1] / n, sum[2] / n, sum[3] / n);
+        List<String> columns = new ArrayList<>(List.of("PSNR (dB)", "SSIM"));
+        List<Double> srRow = new ArrayList<>(List.of(sum[1] / n, sum[3] / n));
+        List<Double> bicubicRow = new ArrayList<>(List.of(sum[0] / n, sum[2] / n));
+        String realismDetails = "";
+        if (realPatches.size() >= 2) {
+            double srRealism = TwoSampleTest.crossFitted(realPatches, srPatches);
+            double bicubicRealism = TwoSampleTest.crossFitted(realPatches, bicubicPatches);
+            int count = realPatches.stream().mapToInt(a -> (int) a.size(0)).sum();
+            System.out.printf(Locale.ROOT, "realism, two-sample accuracy (real HR vs these; 50 %% = indistinguishable) on %d"
+                    + " patches of %dx%d from %d images, cross-fitted by image: SR %.1f %%, bicubic %.1f %%%n", count,
+                    REALISM_PATCH, REALISM_PATCH, realPatches.size(), 100 * srRealism, 100 * bicubicRealism);
+            columns.add("2-sample % (realism)");
+            srRow.add(100 * srRealism);
+            bicubicRow.add(100 * bicubicRealism);
+            realismDetails = "; realism: two-sample accuracy on " + count + " patches of " + REALISM_PATCH + "x"
+                    + REALISM_PATCH + ", cross-fitted by image (50 % = indistinguishable)";
+        } else if (realismPatches > 0) {
+            System.out.println("realism: skipped (needs at least 2 images of at least " + REALISM_PATCH + "x"
+                    + REALISM_PATCH + " pixels)");
+        }
         StoredEvaluations.save(checkpoint, new EvaluationResult("sr", "4x super-resolution on held-out photos", n
                 + " images from " + data + (centerCrop > 0 ? ", central " + centerCrop + " px" : "") + "; PSNR/SSIM on Y,"
-                + " 4-pixel border cropped; strips: bicubic | SR | HR", List.of("PSNR (dB)", "SSIM"),
-                List.of(new EvaluationResult.Row("SR (model)", List.of(sum[1] / n, sum[3] / n)),
-                        new EvaluationResult.Row("bicubic x4 (baseline)", List.of(sum[0] / n, sum[2] / n))), stripFiles));
+                + " 4-pixel border cropped" + realismDetails + "; strips: bicubic | SR | HR", columns,
+                List.of(new EvaluationResult.Row("SR (model)", srRow),
+                        new EvaluationResult.Row("bicubic x4 (baseline)", bicubicRow)), stripFiles));
         return 0;
+    }
+
+    /**
+     * Top-left corners of at most {@code max} non-overlapping {@code side} x {@code side} patches of a
+     * {@code w} x {@code h} image: the full grid, thinned evenly when it has more places.
+     */
+    static List<int[]> patchPlaces(int w, int h, int side, int max) {
+        int cols = w / side;
+        int rows = h / side;
+        int total = cols * rows;
+        int take = Math.min(total, max);
+        List<int[]> places = new ArrayList<>(take);
+        for (int i = 0; i < take; i++) {
+            int cell = (int) ((long) i * total / take);
+            places.add(new int[] {(cell % cols) * side, (cell / cols) * side});
+        }
+        return places;
+    }
+
+    private static INDArray patches(BufferedImage image, List<int[]> places) {
+        INDArray[] each = new INDArray[places.size()];
+        for (int i = 0; i < each.length; i++) {
+            int[] p = places.get(i);
+            each[i] = ImageTensors.toTensor(image.getSubimage(p[0], p[1], REALISM_PATCH, REALISM_PATCH), 3);
+        }
+        return each.length == 1 ? each[0] : Nd4j.concat(0, each);
     }
 
     private static BufferedImage copy(BufferedImage img, int x, int y, int w, int h) {

@@ -60,6 +60,7 @@ class SrCliTest {
             System.setOut(old);
         }
         assertTrue(text.toString().contains("mean (3 images)"), text.toString());
+        assertTrue(text.toString().contains("realism: skipped"), text.toString()); // all smaller than a patch
         assertTrue(Files.exists(dir.resolve("strips/p0.png")));
         // on a run folder without --strips, the strips go into the run for its report
         assertEquals(0, GanCli.run("evaluate", "sr", "--checkpoint", sr.toString(), "--data", photos.toString()));
@@ -67,6 +68,45 @@ class SrCliTest {
         assertEquals(3, stored.images().size());
         assertTrue(Files.exists(sr.resolve(stored.images().get(0))), stored.images().get(0));
         assertTrue(Files.readString(sr.resolve("report.html")).contains("class=\"eval-img\""));
+        assertEquals(java.util.List.of("PSNR (dB)", "SSIM"), stored.columns());
+
+        // photos that hold 64x64 patches: the realism score (two-sample accuracy) joins the table for both rows
+        Path larger = Files.createDirectories(dir.resolve("larger"));
+        for (int i = 0; i < 2; i++) {
+            BufferedImage img = new BufferedImage(132, 128, BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    img.setRGB(x, y, ((x * 5 + i * 90) & 0xff) << 16 | ((y * 3) & 0xff) << 8 | ((x ^ y) & 0xff));
+                }
+            }
+            ImageIO.write(img, "png", larger.resolve("q" + i + ".png").toFile());
+        }
+        assertEquals(0, GanCli.run("evaluate", "sr", "--checkpoint", sr.toString(), "--data", larger.toString(),
+                "--realism-patches", "3"));
+        stored = org.gan4j.core.report.EvaluationResult.read(sr.resolve("eval/sr.json"));
+        assertEquals(java.util.List.of("PSNR (dB)", "SSIM", "2-sample % (realism)"), stored.columns());
+        for (var row : stored.rows()) {
+            double realism = row.values().get(2);
+            assertTrue(realism >= 0 && realism <= 100, row.toString());
+        }
+        assertTrue(stored.details().contains("6 patches of 64x64"), stored.details()); // 2 images x 3 patches
+    }
+
+    @Test
+    void realismPatchPlacesAreDisjointInsideAndThinnedEvenly() {
+        var all = SrEvaluateCommand.patchPlaces(200, 130, 64, 100); // a 3 x 2 grid
+        assertEquals(6, all.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int[] p : all) {
+            assertTrue(p[0] % 64 == 0 && p[1] % 64 == 0 && p[0] + 64 <= 200 && p[1] + 64 <= 130, java.util.Arrays.toString(p));
+            assertTrue(seen.add(p[0] + "," + p[1]));
+        }
+        var some = SrEvaluateCommand.patchPlaces(200, 130, 64, 3);
+        assertEquals(3, some.size());
+        assertEquals(java.util.List.of("0,0", "128,0", "64,64"),
+                some.stream().map(p -> p[0] + "," + p[1]).toList());
+        assertEquals(0, SrEvaluateCommand.patchPlaces(63, 500, 64, 10).size());
+        assertEquals(0, SrEvaluateCommand.patchPlaces(200, 130, 64, 0).size());
     }
 
     private static String[] concat(String[] a, String[] b) {
