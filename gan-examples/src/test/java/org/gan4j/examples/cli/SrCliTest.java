@@ -1,5 +1,6 @@
 package org.gan4j.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,20 +94,40 @@ class SrCliTest {
     }
 
     @Test
-    void realismPatchPlacesAreDisjointInsideAndThinnedEvenly() {
-        var all = SrEvaluateCommand.patchPlaces(200, 130, 64, 100); // a 3 x 2 grid
-        assertEquals(6, all.size());
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int[] p : all) {
-            assertTrue(p[0] % 64 == 0 && p[1] % 64 == 0 && p[0] + 64 <= 200 && p[1] + 64 <= 130, java.util.Arrays.toString(p));
-            assertTrue(seen.add(p[0] + "," + p[1]));
+    void realismPatchesAreTheDisjointGridCellsWithTheMostDetail() {
+        int w = 200;
+        int h = 130; // a 3 x 2 grid of 64x64 cells; the rest of the image is never used
+        double[] detail = new double[w * h];
+        // cell (col 2, row 1) gets the most detail, then (col 0, row 1), then (col 1, row 0); a bright pixel
+        // outside the grid must not count
+        fill(detail, w, 128, 64, 3.0);
+        fill(detail, w, 0, 64, 2.0);
+        fill(detail, w, 64, 0, 1.0);
+        detail[129 * w + 199] = 1e9;
+        var all = SrEvaluateCommand.patchPlaces(detail, w, 64, 100);
+        assertEquals(java.util.List.of("0,0", "64,0", "128,0", "0,64", "64,64", "128,64"), places(all));
+        assertEquals(java.util.List.of("64,0", "0,64", "128,64"), places(SrEvaluateCommand.patchPlaces(detail, w, 64, 3)));
+        assertEquals(java.util.List.of("128,64"), places(SrEvaluateCommand.patchPlaces(detail, w, 64, 1)));
+        assertEquals(0, SrEvaluateCommand.patchPlaces(detail, w, 64, 0).size());
+        assertEquals(0, SrEvaluateCommand.patchPlaces(new double[63 * 500], 63, 64, 10).size());
+
+        BufferedImage a = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+        BufferedImage b = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+        a.setRGB(0, 0, 0x102030);
+        b.setRGB(0, 0, 0x0a2a30);
+        assertArrayEquals(new double[] {6 + 10 + 0, 0}, SrEvaluateCommand.detail(a, b));
+    }
+
+    private static void fill(double[] detail, int w, int x0, int y0, double v) {
+        for (int y = y0; y < y0 + 64; y++) {
+            for (int x = x0; x < x0 + 64; x++) {
+                detail[y * w + x] = v;
+            }
         }
-        var some = SrEvaluateCommand.patchPlaces(200, 130, 64, 3);
-        assertEquals(3, some.size());
-        assertEquals(java.util.List.of("0,0", "128,0", "64,64"),
-                some.stream().map(p -> p[0] + "," + p[1]).toList());
-        assertEquals(0, SrEvaluateCommand.patchPlaces(63, 500, 64, 10).size());
-        assertEquals(0, SrEvaluateCommand.patchPlaces(200, 130, 64, 0).size());
+    }
+
+    private static java.util.List<String> places(java.util.List<int[]> p) {
+        return p.stream().map(q -> q[0] + "," + q[1]).toList();
     }
 
     private static String[] concat(String[] a, String[] b) {
