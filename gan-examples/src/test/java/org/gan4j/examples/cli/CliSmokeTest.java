@@ -91,7 +91,7 @@ class CliSmokeTest {
             p.load(in);
         }
         assertEquals(Integer.toString(org.gan4j.models.unconditional.Dcgan.DEFAULT_BATCH_SIZE), p.getProperty("run.batch"));
-        assertEquals("64", p.getProperty("run.batch"), "DCGAN's measured default batch");
+        assertEquals("32", p.getProperty("run.batch"), "DCGAN's measured default batch");
         assertEquals(org.gan4j.models.unconditional.Dcgan.DEFAULT_AVERAGING,
                 org.gan4j.core.train.Checkpoint.read(out).averaging().orElseThrow(), "averaging is on by default");
         assertEquals(2e-4, Double.parseDouble(p.getProperty("config.learningRate")));
