@@ -254,8 +254,8 @@ public final class TranslationEvaluator {
         INDArray inputs = ImageTensors.withChannels(rows(x, fakePos), (int) targetChannels);
         INDArray r1 = rows(real, range(0, k));
         INDArray r2 = rows(real, range(k, 2 * k));
-        double[] twoSample = {twoSample(r1, r2, rows(fakes, range(0, k)), rows(fakes, range(k, 2 * k))),
-            twoSample(r1, r2, rows(inputs, range(0, k)), rows(inputs, range(k, 2 * k))), Double.NaN};
+        double[] twoSample = {TwoSampleTest.accuracy(r1, rows(fakes, range(0, k)), r2, rows(fakes, range(k, 2 * k))),
+            TwoSampleTest.accuracy(r1, rows(inputs, range(0, k)), r2, rows(inputs, range(k, 2 * k))), Double.NaN};
         Gaussian realFit = features(r2);
         double[] frechet = {features(rows(fakes, range(k, 2 * k))).frechetDistance(realFit),
             features(rows(inputs, range(k, 2 * k))).frechetDistance(realFit), features(r1).frechetDistance(realFit)};
@@ -280,11 +280,6 @@ public final class TranslationEvaluator {
                 new TranslationScores.Scores(domainShare[2], content[2], twoSample[2], frechet[2], Double.NaN, Double.NaN,
                         Double.NaN),
                 cycle);
-    }
-
-    /** Trains a fresh classifier on real r1 (label 1) vs f1 (label 0); its accuracy on r2 vs f2. */
-    private static double twoSample(INDArray r1, INDArray r2, INDArray f1, INDArray f2) {
-        return TwoSampleTest.accuracy(r1, f1, r2, f2);
     }
 
     private Gaussian features(INDArray images) {

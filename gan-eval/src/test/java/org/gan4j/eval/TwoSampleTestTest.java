@@ -9,6 +9,7 @@ import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.junit.jupiter.api.Test;
 
 class TwoSampleTestTest {
@@ -20,11 +21,11 @@ class TwoSampleTestTest {
             INDArray s = x.dup();
             for (int y = 0; y < 15; y++) {
                 for (int c = 0; c < 15; c++) {
-                    INDArray v = x.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                            org.nd4j.linalg.indexing.NDArrayIndex.interval(y, y + 2),
-                            org.nd4j.linalg.indexing.NDArrayIndex.interval(c, c + 2)).mean(2, 3);
-                    s.get(org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                            org.nd4j.linalg.indexing.NDArrayIndex.point(y), org.nd4j.linalg.indexing.NDArrayIndex.point(c))
+                    INDArray v = x.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                            NDArrayIndex.interval(y, y + 2),
+                            NDArrayIndex.interval(c, c + 2)).mean(2, 3);
+                    s.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                            NDArrayIndex.point(y), NDArrayIndex.point(c))
                             .assign(v);
                 }
             }

@@ -11,12 +11,12 @@ import java.util.concurrent.Callable;
 import org.gan4j.core.image.Bicubic;
 import org.gan4j.core.image.ImageFiles;
 import org.gan4j.core.image.ImageTensors;
-import org.gan4j.eval.TwoSampleTest;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.gan4j.core.report.EvaluationResult;
+import org.gan4j.eval.TwoSampleTest;
 import org.gan4j.models.srgan.ImageQuality;
 import org.gan4j.models.srgan.Upscaler;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = {"4x super-resolution quality on a folder of HR photos, the papers' protocol: HR cropped to a",
             "multiple of 4, LR = bicubic x1/4 (MATLAB imresize style), PSNR/SSIM on Y (BT.601) with a 4-pixel",
             "border crop, next to the bicubic x4 baseline on the same images; then a realism score: a classifier",
-            "two-sample test telling real HR patches from SR patches (50 % = indistinguishable, docs/evaluation.md)."})
+            "two-sample test telling real HR patches from SR patches (50 % = indistinguishable, docs/models/srgan.md)."})
 public final class SrEvaluateCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "srresnet/srgan checkpoint, checkpoints/ folder or run folder")
     Path checkpoint;
@@ -84,7 +84,7 @@ public final class SrEvaluateCommand implements Callable<Integer> {
                 sum[i] += m[i];
             }
             System.out.printf(Locale.ROOT, "%-28s %10.2f %10.2f %10.4f %10.4f%n", f.getFileName(), m[0], m[1], m[2], m[3]);
-            List<int[]> places = patchPlaces(detail(hr, bic), w, REALISM_PATCH, realismPatches);
+            List<int[]> places = realismPatches == 0 ? List.of() : patchPlaces(detail(hr, bic), w, REALISM_PATCH, realismPatches);
             if (!places.isEmpty()) {
                 realPatches.add(patches(hr, places));
                 srPatches.add(patches(sr, places));
