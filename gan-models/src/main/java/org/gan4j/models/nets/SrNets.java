@@ -1,5 +1,6 @@
 package org.gan4j.models.nets;
 
+import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -20,6 +21,9 @@ import org.gan4j.core.layers.PixelShuffle;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.impl.ActivationLReLU;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
 
 /** The SRResNet generator and the SRGAN discriminator (Ledig et al. 2017, figure 4). */
 public final class SrNets {
@@ -35,6 +39,22 @@ public final class SrNets {
     /** The paper's optimizer: Adam with beta1 0.9, beta2 0.999, epsilon 1e-8. */
     public static Adam adam(double lr) {
         return new Adam(lr, 0.9, 0.999, 1e-8);
+    }
+
+    /**
+     * {@link #adam(double)} whose rate drops to a tenth from iteration {@code dropAt} on (the paper's SRGAN
+     * schedule: 1e-4, then 1e-5 after 10^5 iterations); {@code dropAt} 0 keeps it constant. The schedule is
+     * part of the network's configuration, so checkpoints carry it.
+     */
+    public static Adam adam(double lr, int dropAt) {
+        if (dropAt < 0) {
+            throw new IllegalArgumentException("dropAt must be >= 0 (0: constant rate), got " + dropAt);
+        }
+        Adam adam = adam(lr);
+        if (dropAt > 0) {
+            adam.setLearningRateSchedule(new MapSchedule(ScheduleType.ITERATION, Map.of(0, lr, dropAt, lr / 10)));
+        }
+        return adam;
     }
 
     private static BatchNormalization bn() {
@@ -53,8 +73,8 @@ public final class SrNets {
      * Input: LR RGB in [0, 1], any size; output: HR RGB in [-1, 1] (not clamped), 4x the size.
      */
     public static ComputationGraph generator(long seed, int blocks, int features, int outputKernel, boolean bicubicSkip,
-            double learningRate) {
-        var g = new NeuralNetConfiguration.Builder().seed(seed).updater(adam(learningRate))
+            IUpdater updater) {
+        var g = new NeuralNetConfiguration.Builder().seed(seed).updater(updater)
                 .weightInit(WeightInit.XAVIER)
                 .trainingWorkspaceMode(WorkspaceMode.NONE).inferenceWorkspaceMode(WorkspaceMode.NONE)
                 .graphBuilder().addInputs(INPUT);
@@ -104,9 +124,9 @@ public final class SrNets {
      * f, 2f, 2f, 4f, 4f, 8f, 8f and stride 2 on every second layer (f, 2f, 4f, 8f at stride 2); Dense
      * {@code dense} + LReLU(0.2); Dense 1 (logit). Input: HR RGB in [-1, 1] of {@code size x size}.
      */
-    public static MultiLayerNetwork discriminator(long seed, int size, int f, int dense, double learningRate) {
+    public static MultiLayerNetwork discriminator(long seed, int size, int f, int dense, IUpdater updater) {
         var lrelu = new ActivationLReLU(0.2);
-        var list = new NeuralNetConfiguration.Builder().seed(seed).updater(adam(learningRate))
+        var list = new NeuralNetConfiguration.Builder().seed(seed).updater(updater)
                 .weightInit(WeightInit.XAVIER).list();
         list.layer(new ConvolutionLayer.Builder().nOut(f).kernelSize(3, 3).convolutionMode(ConvolutionMode.Same)
                 .activation(lrelu).build());

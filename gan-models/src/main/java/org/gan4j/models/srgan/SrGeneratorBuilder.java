@@ -53,4 +53,13 @@ abstract class SrGeneratorBuilder<R extends Record, B extends SrGeneratorBuilder
     public B learningRate(double lr) {
         return set(SrGeneratorSettings.LEARNING_RATE, lr);
     }
+
+    /**
+     * Iteration (of this variant's own training, counted per network) from which every learning rate is a
+     * tenth of {@link #learningRate}; 0 keeps it constant (default). The SRGAN paper drops after 10^5 of its
+     * 2x10^5 GAN-stage iterations.
+     */
+    public B learningRateDropAt(int iteration) {
+        return set(SrGeneratorSettings.LEARNING_RATE_DROP_AT, iteration);
+    }
 }

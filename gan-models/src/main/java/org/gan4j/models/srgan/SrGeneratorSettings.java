@@ -26,6 +26,9 @@ interface SrGeneratorSettings {
             .defaultValue(v -> v.get(PRESET).bicubicSkip, "false paper, true cpu");
     Setting<Double> LEARNING_RATE = Setting.real("learningRate", "Adam learning rate (beta1 0.9) of every network")
             .defaultValue(v -> v.get(PRESET).learningRate, "1e-4 paper, 5e-4 cpu").require(x -> x > 0, "positive");
+    Setting<Integer> LEARNING_RATE_DROP_AT = Setting.integer("learningRateDropAt",
+            "iteration from which every network's learning rate is a tenth; 0: constant (SRGAN's GAN stage in the paper:"
+            + " 1e-4 for 10^5 iterations, then 1e-5)").defaultValue(0).require(n -> n >= 0, ">= 0");
 
     int blocks();
 
@@ -39,10 +42,17 @@ interface SrGeneratorSettings {
 
     double learningRate();
 
+    int learningRateDropAt();
+
+    /** The optimizer of every network of these settings: {@link SrNets#adam(double, int)}. */
+    default org.nd4j.linalg.learning.config.IUpdater updater() {
+        return SrNets.adam(learningRate(), learningRateDropAt());
+    }
+
     /** The generator these settings describe, initialised from {@code seed}. */
     static Generator generator(SrGeneratorSettings s, long seed) {
         int lr = s.cropSize() / SrNets.SCALE;
         return Generator.of(SrNets.generator(seed, s.blocks(), s.features(), s.outputKernel(), s.bicubicSkip(),
-                s.learningRate()), 3, lr, lr);
+                s.updater()), 3, lr, lr);
     }
 }

@@ -13,11 +13,12 @@ import org.gan4j.core.settings.SettingTable;
  * @param outputKernel kernel of the last convolution, odd (9 paper, 3 cpu)
  * @param bicubicSkip residual over bicubic upsampling (false paper, true cpu)
  * @param learningRate Adam learning rate (1e-4 paper, 5e-4 cpu)
+ * @param learningRateDropAt iteration from which the learning rate is a tenth (default 0: constant, as the paper)
  */
 public record SrResNetSettings(Preset preset, int blocks, int features, int cropSize, int outputKernel,
-                               boolean bicubicSkip, double learningRate) implements SrGeneratorSettings {
+                               boolean bicubicSkip, double learningRate, int learningRateDropAt) implements SrGeneratorSettings {
 
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<SrResNetSettings> TABLE = SettingTable.of(SrResNet.NAME, SrResNetSettings.class,
-            PRESET, BLOCKS, FEATURES, CROP_SIZE, OUTPUT_KERNEL, BICUBIC_SKIP, LEARNING_RATE);
+            PRESET, BLOCKS, FEATURES, CROP_SIZE, OUTPUT_KERNEL, BICUBIC_SKIP, LEARNING_RATE, LEARNING_RATE_DROP_AT);
 }

@@ -120,7 +120,7 @@ public final class Srgan extends SrVariant {
             features = PerceptualLoss.of(net, s.contentLayer(), s.contentScaling(), s.contentFeatureScale());
         }
         var d = SrNets.discriminator(seed + 1, s.cropSize(), s.discriminatorFilters(), s.discriminatorDense(),
-                s.learningRate());
+                s.updater());
         return new Srgan(s, config, SrGeneratorSettings.generator(s, seed), Discriminator.of(d), features);
     }
 

@@ -16,6 +16,8 @@ import org.gan4j.core.settings.SettingTable;
  * @param outputKernel kernel of G's last convolution (9 paper, 3 cpu)
  * @param bicubicSkip residual over bicubic upsampling in G (false paper, true cpu)
  * @param learningRate Adam learning rate of both networks (1e-4 paper, 5e-4 cpu)
+ * @param learningRateDropAt iteration from which both learning rates are a tenth (default 0: constant; the paper
+ *        drops after 10^5 of its 2x10^5 iterations)
  * @param discriminatorFilters D's first-layer filters, doubled up to 8x (64 paper, 32 cpu)
  * @param discriminatorDense D's dense units (1024 paper, 256 cpu)
  * @param adversarialWeight weight of the adversarial term in G's loss (default 1e-3)
@@ -26,7 +28,7 @@ import org.gan4j.core.settings.SettingTable;
  * @param contentFeatureScale multiplier of the features before the MSE (default 1/12.75)
  */
 public record SrganSettings(Preset preset, int blocks, int features, int cropSize, int outputKernel,
-                            boolean bicubicSkip, double learningRate, int discriminatorFilters, int discriminatorDense,
+                            boolean bicubicSkip, double learningRate, int learningRateDropAt, int discriminatorFilters, int discriminatorDense,
                             double adversarialWeight, Srgan.Content content, Path contentNetwork, String contentLayer,
                             PerceptualLoss.InputScaling contentScaling, double contentFeatureScale)
         implements SrGeneratorSettings {
@@ -58,7 +60,8 @@ public record SrganSettings(Preset preset, int blocks, int features, int cropSiz
 
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<SrganSettings> TABLE = SettingTable.of(Srgan.NAME, SrganSettings.class,
-            PRESET, BLOCKS, FEATURES, CROP_SIZE, OUTPUT_KERNEL, BICUBIC_SKIP, LEARNING_RATE, DISCRIMINATOR_FILTERS,
+            PRESET, BLOCKS, FEATURES, CROP_SIZE, OUTPUT_KERNEL, BICUBIC_SKIP, LEARNING_RATE, LEARNING_RATE_DROP_AT,
+            DISCRIMINATOR_FILTERS,
             DISCRIMINATOR_DENSE, ADVERSARIAL_WEIGHT, CONTENT, CONTENT_NETWORK, CONTENT_LAYER, CONTENT_SCALING,
             CONTENT_FEATURE_SCALE);
 }

@@ -177,14 +177,39 @@ class SrganTest {
         assertEquals(v.config(), SrResNet.fromConfig(v.config()).build(3).config());
     }
 
+    /** The update of the generator's first convolution weights in one step. */
+    private static INDArray headUpdate(SrResNet v, int iteration) {
+        INDArray w = ((ComputationGraph) v.generator().model()).getLayer("head_conv").getParam("W");
+        INDArray before = w.dup();
+        v.trainStep(batch(1, 4), new StepContext(1, iteration, 0));
+        return w.sub(before);
+    }
+
+    @Test
+    void learningRateDropsToATenthFromTheGivenIteration() {
+        SrResNet constant = SrResNet.builder().preset(Preset.CPU).blocks(1).features(8).cropSize(16).build(3);
+        SrResNet dropping = SrResNet.builder().preset(Preset.CPU).blocks(1).features(8).cropSize(16)
+                .learningRateDropAt(1).build(3);
+        assertEquals("0", constant.config().get("learningRateDropAt"));
+        assertEquals("1", dropping.config().get("learningRateDropAt"));
+        // iteration 0 at the full rate: the same step
+        assertEquals(headUpdate(constant, 0), headUpdate(dropping, 0));
+        // iteration 1: same gradients and Adam moments, a tenth of the rate, so a tenth of the update
+        INDArray full = headUpdate(constant, 1);
+        INDArray tenth = headUpdate(dropping, 1);
+        assertTrue(full.norm2Number().doubleValue() > 0);
+        assertEquals(0, tenth.mul(10).sub(full).norm2Number().doubleValue(), 1e-3 * full.norm2Number().doubleValue()); // float rounding of w - before
+        assertThrows(IllegalArgumentException.class, () -> SrResNet.builder().learningRateDropAt(-1).build(1));
+    }
+
     @Test
     void resumedSrganRunContinuesExactly() throws Exception {
         Batch all = batch(9, 4);
         InMemoryBatchSource data = new InMemoryBatchSource(all.a(), all.b(), 2); // 2 batches per epoch
-        GanVariant straight = tiny().build(5);
+        GanVariant straight = tiny().learningRateDropAt(2).build(5); // resumed at iteration 2: at the dropped rate
         Trainer.builder(straight, data).epochs(2).seed(11).maxIterations(3).build().fit();
 
-        GanVariant first = tiny().build(5);
+        GanVariant first = tiny().learningRateDropAt(2).build(5);
         Trainer t1 = Trainer.builder(first, data).epochs(2).seed(11).maxIterations(2).build();
         t1.fit();
         Path cp = dir.resolve("cp.zip");
