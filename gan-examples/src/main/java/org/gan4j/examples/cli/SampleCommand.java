@@ -37,7 +37,7 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--grid", description = "write one grid PNG instead of single images")
     boolean grid;
 
-    @Option(names = "--columns", converter = NumericOptions.Positive.class, description = "grid columns (default: 10; with --label all: --n, one row per class)")
+    @Option(names = "--columns", converter = NumericOptions.Positive.class, description = "grid columns (default: a square grid, the ceiling of the square root of --n; with --label all: --n, one row per class)")
     Integer columns;
 
     @Option(names = "--scale", converter = NumericOptions.Positive.class, description = "with --grid: enlarge the grid N times, nearest neighbour (default: ${DEFAULT-VALUE})")
@@ -63,7 +63,7 @@ public final class SampleCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--scale must be 1..16, got " + scale);
             }
             INDArray images = sampling.generate(random, total, labels, 0);
-            int cols = columns != null ? columns : "all".equals(label) ? n : 10;
+            int cols = columns != null ? columns : "all".equals(label) ? n : (int) Math.ceil(Math.sqrt(n));
             BufferedImage img = ImageGrid.of(images, cols, 2);
             img = scale > 1 ? ImageGrid.scaled(img, scale) : img;
             Path file = out.toString().endsWith(".png") ? out : out.resolve("grid.png");

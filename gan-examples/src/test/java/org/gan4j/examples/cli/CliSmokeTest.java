@@ -79,6 +79,12 @@ class CliSmokeTest {
         BufferedImage g = ImageIO.read(grid.toFile());
         assertEquals(10 * 28 + 11 * 2, g.getWidth());
         assertEquals(2 * 28 + 3 * 2, g.getHeight());
+        // without --columns: square, 5 columns for 20 images (4 rows)
+        assertEquals(0, run("sample", "--checkpoint", out.resolve("checkpoints").toString(), "--n", "20",
+                "--grid", "--out", grid.toString()));
+        g = ImageIO.read(grid.toFile());
+        assertEquals(5 * 28 + 6 * 2, g.getWidth());
+        assertEquals(4 * 28 + 5 * 2, g.getHeight());
     }
 
     @Test
