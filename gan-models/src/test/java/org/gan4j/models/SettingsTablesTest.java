@@ -77,6 +77,25 @@ class SettingsTablesTest {
         assertEquals("0.99", disco.toConfig().get("beta2"));
     }
 
+    @Test
+    void adamBetasReachBothNetworks() {
+        var dcgan = org.gan4j.models.unconditional.Dcgan.builder().beta1(0.6).beta2(0.99).build(1);
+        var gan = org.gan4j.models.unconditional.Gan.builder().beta2(0.9).build(1);
+        assertEquals("0.99", dcgan.config().get("beta2"));
+        for (var net : List.of(dcgan.generator(), dcgan.discriminator())) {
+            var adam = (org.nd4j.linalg.learning.config.Adam) ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork)
+                    net.model()).getLayer(0).conf().getLayer().getUpdaterByParam("W");
+            assertEquals(0.6, adam.getBeta1());
+            assertEquals(0.99, adam.getBeta2());
+        }
+        var adam = (org.nd4j.linalg.learning.config.Adam) ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork)
+                gan.discriminator().model()).getLayer(0).conf().getLayer().getUpdaterByParam("W");
+        assertEquals(0.9, adam.getBeta2());
+        assertEquals(0.999, ((org.nd4j.linalg.learning.config.Adam) ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork)
+                org.gan4j.models.unconditional.Gan.builder().build(1).generator().model()).getLayer(0).conf().getLayer()
+                .getUpdaterByParam("W")).getBeta2(), "default: Adam's");
+    }
+
     /** Configs as the code before the settings tables wrote them (checkpoints store these under config.*). */
     @Test
     void configsStoredByEarlierVersionsLoadWithTheSameValues() {

@@ -30,6 +30,11 @@ public abstract class CommonBuilder<R extends Record, B extends CommonBuilder<R,
         return set(CommonSettings.BETA1, b1);
     }
 
+    /** Adam beta2 (default 0.999, Radford et al. use Adam's default). */
+    public final B beta2(double b2) {
+        return set(CommonSettings.BETA2, b2);
+    }
+
     /** Adversarial loss (default non-saturating BCE). */
     public final B loss(AdversarialLossKind kind) {
         return set(CommonSettings.LOSS, kind);

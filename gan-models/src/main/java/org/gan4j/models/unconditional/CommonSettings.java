@@ -13,6 +13,8 @@ final class CommonSettings {
             .defaultValue(2e-4).require(x -> x > 0, "positive");
     static final Setting<Double> BETA1 = Setting.real("beta1", "Adam beta1 of both networks")
             .defaultValue(0.5).require(x -> x >= 0 && x < 1, "in [0, 1)");
+    static final Setting<Double> BETA2 = Setting.real("beta2", "Adam beta2 of both networks")
+            .defaultValue(0.999).require(x -> x >= 0 && x < 1, "in [0, 1)");
     static final Setting<AdversarialLossKind> LOSS = Setting.choice("loss", AdversarialLossKind.class,
             "adversarial loss").defaultValue(AdversarialLossKind.NON_SATURATING);
     static final Setting<Double> REAL_LABEL = Setting.real("realLabel",

@@ -128,6 +128,6 @@ public final class Dcgan extends NoiseToImageGan {
     /** Adam (epsilon 1e-7 as Keras for the tutorial, 1e-8 for Radford), or what the loss requires (RMSProp for WGAN). */
     private static IUpdater updater(DcganSettings s) {
         double eps = s.architecture() == Architecture.TUTORIAL_28 ? 1e-7 : 1e-8;
-        return s.loss().updater(new Adam(s.learningRate(), s.beta1(), 0.999, eps));
+        return s.loss().updater(new Adam(s.learningRate(), s.beta1(), s.beta2(), eps));
     }
 }

@@ -1,6 +1,7 @@
 package org.gan4j.models.unconditional;
 
 import static org.gan4j.models.unconditional.CommonSettings.BETA1;
+import static org.gan4j.models.unconditional.CommonSettings.BETA2;
 import static org.gan4j.models.unconditional.CommonSettings.GENERATOR_EVERY;
 import static org.gan4j.models.unconditional.CommonSettings.LATENT_SIZE;
 import static org.gan4j.models.unconditional.CommonSettings.LEARNING_RATE;
@@ -21,12 +22,13 @@ import org.gan4j.models.AdversarialLossKind;
  * @param channels image channels; only {@link Dcgan.Architecture#RADFORD_64} accepts other than 1 (default 1)
  * @param learningRate Adam learning rate (default 2e-4, Radford et al.)
  * @param beta1 Adam beta1 (default 0.5, Radford et al.)
+ * @param beta2 Adam beta2 (default 0.999)
  * @param loss adversarial loss (default non-saturating)
  * @param realLabel D's target for real data, below 1 one-sided label smoothing (default 1)
  * @param generatorEvery train G every n-th iteration (default 1)
  */
 public record DcganSettings(Dcgan.Architecture architecture, int latentSize, int channels, double learningRate,
-                            double beta1, AdversarialLossKind loss, double realLabel, int generatorEvery) {
+                            double beta1, double beta2, AdversarialLossKind loss, double realLabel, int generatorEvery) {
     static final Setting<Dcgan.Architecture> ARCHITECTURE = Setting.choice("architecture", Dcgan.Architecture.class,
             "network preset: the TensorFlow tutorial's 28x28x1 or Radford et al.'s 64x64xC")
             .defaultValue(Dcgan.Architecture.TUTORIAL_28);
@@ -35,7 +37,7 @@ public record DcganSettings(Dcgan.Architecture architecture, int latentSize, int
 
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<DcganSettings> TABLE = SettingTable.of(Dcgan.NAME, DcganSettings.class,
-            ARCHITECTURE, LATENT_SIZE, CHANNELS, LEARNING_RATE, BETA1, LOSS, REAL_LABEL, GENERATOR_EVERY);
+            ARCHITECTURE, LATENT_SIZE, CHANNELS, LEARNING_RATE, BETA1, BETA2, LOSS, REAL_LABEL, GENERATOR_EVERY);
 
     /** Checks what single settings cannot. */
     public DcganSettings {

@@ -87,6 +87,6 @@ public final class Gan extends NoiseToImageGan {
 
     /** Adam as in the tutorial (epsilon 1e-7, Keras), or what the loss requires (RMSProp for WGAN). */
     private static IUpdater updater(GanSettings s) {
-        return s.loss().updater(new Adam(s.learningRate(), s.beta1(), 0.999, 1e-7));
+        return s.loss().updater(new Adam(s.learningRate(), s.beta1(), s.beta2(), 1e-7));
     }
 }
