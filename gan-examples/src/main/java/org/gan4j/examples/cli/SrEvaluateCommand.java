@@ -91,17 +91,7 @@ public final class SrEvaluateCommand implements Callable<Integer> {
                 bicubicPatches.add(patches(bic, places));
             }
             if (stripFolder != null) {
-                int p = Math.min(stripSize, Math.min(w, h));
-                int x0 = (w - p) / 2;
-                int y0 = (h - p) / 2;
-                BufferedImage strip = new BufferedImage(3 * p + 8, p, BufferedImage.TYPE_INT_RGB);
-                var gfx = strip.createGraphics();
-                gfx.setColor(java.awt.Color.WHITE);
-                gfx.fillRect(0, 0, strip.getWidth(), p);
-                gfx.drawImage(bic.getSubimage(x0, y0, p, p), 0, 0, null);
-                gfx.drawImage(sr.getSubimage(x0, y0, p, p), p + 4, 0, null);
-                gfx.drawImage(hr.getSubimage(x0, y0, p, p), 2 * p + 8, 0, null);
-                gfx.dispose();
+                BufferedImage strip = strip(List.of(bic, sr, hr), Math.min(stripSize, Math.min(w, h)));
                 Path stripFile = stripFolder.resolve(f.getFileName().toString().replaceFirst("\\.[^.]+$", "") + ".png");
                 Files.createDirectories(stripFolder);
                 ImageFiles.writePng(strip, stripFile);
@@ -117,29 +107,54 @@ public final class SrEvaluateCommand implements Callable<Integer> {
         List<String> columns = new ArrayList<>(List.of("PSNR (dB)", "SSIM"));
         List<Double> srRow = new ArrayList<>(List.of(sum[1] / n, sum[3] / n));
         List<Double> bicubicRow = new ArrayList<>(List.of(sum[0] / n, sum[2] / n));
-        String realismDetails = "";
-        if (realPatches.size() >= 2) {
-            double srRealism = TwoSampleTest.crossFitted(realPatches, srPatches);
-            double bicubicRealism = TwoSampleTest.crossFitted(realPatches, bicubicPatches);
-            int count = realPatches.stream().mapToInt(a -> (int) a.size(0)).sum();
-            System.out.printf(Locale.ROOT, "realism, two-sample accuracy (real HR vs these; 50 %% = indistinguishable) on %d"
-                    + " patches of %dx%d from %d images, cross-fitted by image: SR %.1f %%, bicubic %.1f %%%n", count,
-                    REALISM_PATCH, REALISM_PATCH, realPatches.size(), 100 * srRealism, 100 * bicubicRealism);
-            columns.add("2-sample % (realism)");
-            srRow.add(100 * srRealism);
-            bicubicRow.add(100 * bicubicRealism);
-            realismDetails = "; realism: two-sample accuracy on " + count + " patches of " + REALISM_PATCH + "x"
-                    + REALISM_PATCH + ", cross-fitted by image (50 % = indistinguishable)";
-        } else if (realismPatches > 0) {
-            System.out.println("realism: skipped (needs at least 2 images of at least " + REALISM_PATCH + "x"
-                    + REALISM_PATCH + " pixels)");
-        }
+        String realismDetails = realism(realPatches, srPatches, bicubicPatches, columns, srRow, bicubicRow);
         StoredEvaluations.save(checkpoint, new EvaluationResult("sr", "4x super-resolution on held-out photos", n
                 + " images from " + data + (centerCrop > 0 ? ", central " + centerCrop + " px" : "") + "; PSNR/SSIM on Y,"
                 + " 4-pixel border cropped" + realismDetails + "; strips: bicubic | SR | HR", columns,
                 List.of(new EvaluationResult.Row("SR (model)", srRow),
                         new EvaluationResult.Row("bicubic x4 (baseline)", bicubicRow)), stripFiles));
         return 0;
+    }
+
+    /**
+     * The realism score of SR and bicubic patches against the real ones (per image), printed and added as a
+     * column to both rows; the text for the stored details, empty if the score was not computed.
+     */
+    private String realism(List<INDArray> real, List<INDArray> sr, List<INDArray> bicubic, List<String> columns,
+            List<Double> srRow, List<Double> bicubicRow) {
+        if (real.size() < 2) {
+            if (realismPatches > 0) {
+                System.out.println("realism: skipped (needs at least 2 images of at least " + REALISM_PATCH + "x"
+                        + REALISM_PATCH + " pixels)");
+            }
+            return "";
+        }
+        double srRealism = TwoSampleTest.crossFitted(real, sr);
+        double bicubicRealism = TwoSampleTest.crossFitted(real, bicubic);
+        int count = real.stream().mapToInt(a -> (int) a.size(0)).sum();
+        System.out.printf(Locale.ROOT, "realism, two-sample accuracy (real HR vs these; 50 %% = indistinguishable) on %d"
+                + " patches of %dx%d from %d images, cross-fitted by image: SR %.1f %%, bicubic %.1f %%%n", count,
+                REALISM_PATCH, REALISM_PATCH, real.size(), 100 * srRealism, 100 * bicubicRealism);
+        columns.add("2-sample % (realism)");
+        srRow.add(100 * srRealism);
+        bicubicRow.add(100 * bicubicRealism);
+        return "; realism: two-sample accuracy on " + count + " patches of " + REALISM_PATCH + "x" + REALISM_PATCH
+                + ", cross-fitted by image (50 % = indistinguishable)";
+    }
+
+    /** The central {@code side} x {@code side} pixels of each image (same sizes), side by side with 4-pixel white gaps. */
+    private static BufferedImage strip(List<BufferedImage> images, int side) {
+        int x0 = (images.get(0).getWidth() - side) / 2;
+        int y0 = (images.get(0).getHeight() - side) / 2;
+        BufferedImage strip = new BufferedImage(images.size() * (side + 4) - 4, side, BufferedImage.TYPE_INT_RGB);
+        var gfx = strip.createGraphics();
+        gfx.setColor(java.awt.Color.WHITE);
+        gfx.fillRect(0, 0, strip.getWidth(), side);
+        for (int i = 0; i < images.size(); i++) {
+            gfx.drawImage(images.get(i).getSubimage(x0, y0, side, side), i * (side + 4), 0, null);
+        }
+        gfx.dispose();
+        return strip;
     }
 
     /**

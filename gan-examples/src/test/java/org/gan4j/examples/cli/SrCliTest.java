@@ -62,7 +62,12 @@ class SrCliTest {
         }
         assertTrue(text.toString().contains("mean (3 images)"), text.toString());
         assertTrue(text.toString().contains("realism: skipped"), text.toString()); // all smaller than a patch
-        assertTrue(Files.exists(dir.resolve("strips/p0.png")));
+        // bicubic | SR | HR of the central 40x40 of the 44x40 photo, 4-pixel white gaps
+        BufferedImage strip = ImageIO.read(dir.resolve("strips/p0.png").toFile());
+        assertEquals(3 * 40 + 2 * 4, strip.getWidth());
+        assertEquals(40, strip.getHeight());
+        assertEquals(0xffffff, strip.getRGB(41, 20) & 0xffffff);
+        assertEquals(0xffffff, strip.getRGB(2 * 44 - 1, 0) & 0xffffff);
         // on a run folder without --strips, the strips go into the run for its report
         assertEquals(0, GanCli.run("evaluate", "sr", "--checkpoint", sr.toString(), "--data", photos.toString()));
         var stored = org.gan4j.core.report.EvaluationResult.read(sr.resolve("eval/sr.json"));
