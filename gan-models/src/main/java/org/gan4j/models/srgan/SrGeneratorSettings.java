@@ -3,6 +3,7 @@ package org.gan4j.models.srgan;
 import org.gan4j.core.nn.Generator;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.models.nets.SrNets;
+import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
  * The generator settings SRResNet and SRGAN share, declared once; defaults come from the {@link Preset}.
@@ -45,7 +46,7 @@ interface SrGeneratorSettings {
     int learningRateDropAt();
 
     /** The optimizer of every network of these settings: {@link SrNets#adam(double, int)}. */
-    default org.nd4j.linalg.learning.config.IUpdater updater() {
+    default IUpdater updater() {
         return SrNets.adam(learningRate(), learningRateDropAt());
     }
 

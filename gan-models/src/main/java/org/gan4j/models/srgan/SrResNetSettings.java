@@ -16,7 +16,8 @@ import org.gan4j.core.settings.SettingTable;
  * @param learningRateDropAt iteration from which the learning rate is a tenth (default 0: constant, as the paper)
  */
 public record SrResNetSettings(Preset preset, int blocks, int features, int cropSize, int outputKernel,
-                               boolean bicubicSkip, double learningRate, int learningRateDropAt) implements SrGeneratorSettings {
+                               boolean bicubicSkip, double learningRate, int learningRateDropAt)
+        implements SrGeneratorSettings {
 
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<SrResNetSettings> TABLE = SettingTable.of(SrResNet.NAME, SrResNetSettings.class,

@@ -28,8 +28,8 @@ import org.gan4j.core.settings.SettingTable;
  * @param contentFeatureScale multiplier of the features before the MSE (default 1/12.75)
  */
 public record SrganSettings(Preset preset, int blocks, int features, int cropSize, int outputKernel,
-                            boolean bicubicSkip, double learningRate, int learningRateDropAt, int discriminatorFilters, int discriminatorDense,
-                            double adversarialWeight, Srgan.Content content, Path contentNetwork, String contentLayer,
+                            boolean bicubicSkip, double learningRate, int learningRateDropAt, int discriminatorFilters,
+                            int discriminatorDense, double adversarialWeight, Srgan.Content content, Path contentNetwork, String contentLayer,
                             PerceptualLoss.InputScaling contentScaling, double contentFeatureScale)
         implements SrGeneratorSettings {
     /** What {@code contentNetwork} says when the feature network was given in memory (it cannot be reloaded). */
@@ -61,7 +61,6 @@ public record SrganSettings(Preset preset, int blocks, int features, int cropSiz
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<SrganSettings> TABLE = SettingTable.of(Srgan.NAME, SrganSettings.class,
             PRESET, BLOCKS, FEATURES, CROP_SIZE, OUTPUT_KERNEL, BICUBIC_SKIP, LEARNING_RATE, LEARNING_RATE_DROP_AT,
-            DISCRIMINATOR_FILTERS,
-            DISCRIMINATOR_DENSE, ADVERSARIAL_WEIGHT, CONTENT, CONTENT_NETWORK, CONTENT_LAYER, CONTENT_SCALING,
-            CONTENT_FEATURE_SCALE);
+            DISCRIMINATOR_FILTERS, DISCRIMINATOR_DENSE, ADVERSARIAL_WEIGHT, CONTENT, CONTENT_NETWORK, CONTENT_LAYER,
+            CONTENT_SCALING, CONTENT_FEATURE_SCALE);
 }
