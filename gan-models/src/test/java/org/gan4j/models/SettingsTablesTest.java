@@ -78,6 +78,48 @@ class SettingsTablesTest {
     }
 
     @Test
+    void dcganLearningRateDefaultsToTheArchitecturesMeasuredValue() {
+        var tutorial = org.gan4j.models.unconditional.Dcgan.builder().settings();
+        var radford = org.gan4j.models.unconditional.Dcgan.builder()
+                .architecture(org.gan4j.models.unconditional.Dcgan.Architecture.RADFORD_64).settings();
+        assertEquals(4e-4, tutorial.learningRate(), "tutorial networks at batch 32");
+        assertEquals(2e-4, radford.learningRate(), "the paper's");
+        assertEquals(1e-4, org.gan4j.models.unconditional.Dcgan.builder().learningRate(1e-4).settings().learningRate());
+        assertEquals(2e-4, org.gan4j.models.unconditional.Gan.builder().settings().learningRate(), "the MLP GAN's own");
+        assertEquals(1e-4, org.gan4j.models.unconditional.Gan.builder().learningRate(1e-4).settings().learningRate());
+        var adam = (org.nd4j.linalg.learning.config.Adam) ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork)
+                org.gan4j.models.unconditional.Dcgan.builder().build(1).discriminator().model()).getLayer(0).conf()
+                .getLayer().getUpdaterByParam("W");
+        assertEquals(4e-4, adam.getLearningRate(), 1e-12, "reaches the networks");
+        assertEquals("2.0E-4", org.gan4j.models.unconditional.Dcgan.fromConfig(Map.of("architecture", "tutorial_28",
+                "learningRate", "2.0E-4")).toConfig().get("learningRate"), "a stored run keeps its own rate");
+    }
+
+    @Test
+    void discriminatorLearningRateFollowsTheLearningRateUnlessGiven() {
+        for (var builder : List.of(org.gan4j.models.unconditional.Dcgan.builder(),
+                org.gan4j.models.unconditional.Dcgan.builder().learningRate(1e-4),
+                org.gan4j.models.unconditional.Dcgan.builder().learningRate(1e-4).discriminatorLearningRate(3e-4))) {
+            var gan = builder.build(1);
+            double g = adam(gan.generator().model()).getLearningRate();
+            double d = adam(gan.discriminator().model()).getLearningRate();
+            assertEquals(gan.settings().learningRate(), g, 1e-12);
+            assertEquals(gan.settings().discriminatorLearningRate(), d, 1e-12);
+        }
+        assertEquals(1e-4, org.gan4j.models.unconditional.Dcgan.builder().learningRate(1e-4).settings()
+                .discriminatorLearningRate(), "follows learningRate");
+        var ttur = org.gan4j.models.unconditional.Gan.builder().discriminatorLearningRate(8e-4).build(1);
+        assertEquals(2e-4, adam(ttur.generator().model()).getLearningRate(), 1e-12);
+        assertEquals(8e-4, adam(ttur.discriminator().model()).getLearningRate(), 1e-12);
+        assertEquals("8.0E-4", ttur.config().get("discriminatorLearningRate"), "stored with the run");
+    }
+
+    private static org.nd4j.linalg.learning.config.Adam adam(Object network) {
+        return (org.nd4j.linalg.learning.config.Adam) ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork) network)
+                .getLayer(0).conf().getLayer().getUpdaterByParam("W");
+    }
+
+    @Test
     void adamBetasReachBothNetworks() {
         var dcgan = org.gan4j.models.unconditional.Dcgan.builder().beta1(0.6).beta2(0.99).build(1);
         var gan = org.gan4j.models.unconditional.Gan.builder().beta2(0.9).build(1);

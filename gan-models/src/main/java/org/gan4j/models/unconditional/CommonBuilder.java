@@ -1,5 +1,6 @@
 package org.gan4j.models.unconditional;
 
+import org.gan4j.core.settings.Setting;
 import org.gan4j.core.settings.SettingTable;
 import org.gan4j.core.settings.SettingsBuilder;
 import org.gan4j.models.AdversarialLossKind;
@@ -10,9 +11,14 @@ import org.gan4j.models.AdversarialLossKind;
  * settings record.
  */
 public abstract class CommonBuilder<R extends Record, B extends CommonBuilder<R, B>> extends SettingsBuilder<R, B> {
+    private final Setting<Double> learningRate;
+    private final Setting<Double> discriminatorLearningRate;
 
-    CommonBuilder(SettingTable<R> table) {
+    /** The variant's own learning-rate settings (their defaults differ between variants). */
+    CommonBuilder(SettingTable<R> table, Setting<Double> learningRate, Setting<Double> discriminatorLearningRate) {
         super(table);
+        this.learningRate = learningRate;
+        this.discriminatorLearningRate = discriminatorLearningRate;
     }
 
     /** Length of the noise vector z (default 100). */
@@ -20,9 +26,17 @@ public abstract class CommonBuilder<R extends Record, B extends CommonBuilder<R,
         return set(CommonSettings.LATENT_SIZE, n);
     }
 
-    /** Adam learning rate for both networks (default 2e-4, Radford et al.). */
+    /** Adam learning rate of G, and of D unless {@link #discriminatorLearningRate} is set (default: the variant's). */
     public final B learningRate(double lr) {
-        return set(CommonSettings.LEARNING_RATE, lr);
+        return set(learningRate, lr);
+    }
+
+    /**
+     * Adam learning rate of D (default: {@link #learningRate}); a higher one than G's is the two time-scale
+     * update rule (Heusel et al. 2017).
+     */
+    public final B discriminatorLearningRate(double lr) {
+        return set(discriminatorLearningRate, lr);
     }
 
     /** Adam beta1 (default 0.5, Radford et al.). */

@@ -4,7 +4,6 @@ import static org.gan4j.models.unconditional.CommonSettings.BETA1;
 import static org.gan4j.models.unconditional.CommonSettings.BETA2;
 import static org.gan4j.models.unconditional.CommonSettings.GENERATOR_EVERY;
 import static org.gan4j.models.unconditional.CommonSettings.LATENT_SIZE;
-import static org.gan4j.models.unconditional.CommonSettings.LEARNING_RATE;
 import static org.gan4j.models.unconditional.CommonSettings.LOSS;
 import static org.gan4j.models.unconditional.CommonSettings.REAL_LABEL;
 
@@ -20,7 +19,8 @@ import org.gan4j.models.AdversarialLossKind;
  * @param architecture network preset (default {@link Dcgan.Architecture#TUTORIAL_28})
  * @param latentSize length of z (default 100)
  * @param channels image channels; only {@link Dcgan.Architecture#RADFORD_64} accepts other than 1 (default 1)
- * @param learningRate Adam learning rate (default 2e-4, Radford et al.)
+ * @param learningRate Adam learning rate (default 4e-4 for the tutorial networks at batch 32, 2e-4 for Radford's, the paper's)
+ * @param discriminatorLearningRate Adam learning rate of D (default: learningRate)
  * @param beta1 Adam beta1 (default 0.5, Radford et al.)
  * @param beta2 Adam beta2 (default 0.999)
  * @param loss adversarial loss (default non-saturating)
@@ -28,16 +28,29 @@ import org.gan4j.models.AdversarialLossKind;
  * @param generatorEvery train G every n-th iteration (default 1)
  */
 public record DcganSettings(Dcgan.Architecture architecture, int latentSize, int channels, double learningRate,
-                            double beta1, double beta2, AdversarialLossKind loss, double realLabel, int generatorEvery) {
+                            double discriminatorLearningRate, double beta1, double beta2, AdversarialLossKind loss,
+                            double realLabel, int generatorEvery) {
     static final Setting<Dcgan.Architecture> ARCHITECTURE = Setting.choice("architecture", Dcgan.Architecture.class,
             "network preset: the TensorFlow tutorial's 28x28x1 or Radford et al.'s 64x64xC")
             .defaultValue(Dcgan.Architecture.TUTORIAL_28);
+
+    /** Default learning rate of the tutorial architecture. */
+    static final double TUTORIAL_LEARNING_RATE = 4e-4;
+
+    /**
+     * Learning rate of both networks: {@value #TUTORIAL_LEARNING_RATE} for the tutorial networks (measured at the
+     * default batch of 32, docs/models/dcgan.md), the paper's 2e-4 for Radford's.
+     */
+    static final Setting<Double> LEARNING_RATE = CommonSettings.learningRate().defaultValue(
+            v -> v.get(ARCHITECTURE) == Dcgan.Architecture.TUTORIAL_28 ? TUTORIAL_LEARNING_RATE : 2e-4,
+            "4e-4 tutorial_28, 2e-4 radford_64");
+    static final Setting<Double> DISCRIMINATOR_LEARNING_RATE = CommonSettings.discriminatorLearningRate(LEARNING_RATE);
     static final Setting<Integer> CHANNELS = Setting.integer("channels", "image channels (radford_64 only; tutorial_28 is 1)")
             .defaultValue(1).require(n -> n > 0, "positive");
 
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<DcganSettings> TABLE = SettingTable.of(Dcgan.NAME, DcganSettings.class,
-            ARCHITECTURE, LATENT_SIZE, CHANNELS, LEARNING_RATE, BETA1, BETA2, LOSS, REAL_LABEL, GENERATOR_EVERY);
+            ARCHITECTURE, LATENT_SIZE, CHANNELS, LEARNING_RATE, DISCRIMINATOR_LEARNING_RATE, BETA1, BETA2, LOSS, REAL_LABEL, GENERATOR_EVERY);
 
     /** Checks what single settings cannot. */
     public DcganSettings {

@@ -63,7 +63,7 @@ public final class Gan extends NoiseToImageGan {
     /** Optional settings with the tutorial defaults; {@link GanSettings} documents each. */
     public static final class Builder extends CommonBuilder<GanSettings, Builder> {
         private Builder() {
-            super(GanSettings.TABLE);
+            super(GanSettings.TABLE, CommonSettings.LEARNING_RATE, CommonSettings.DISCRIMINATOR_LEARNING_RATE);
         }
 
         /** Image shape (default 1 x 28 x 28). */
@@ -80,13 +80,13 @@ public final class Gan extends NoiseToImageGan {
     /** A GAN with these settings, its networks initialised from {@code seed} (G) and {@code seed + 1} (D). */
     public static Gan create(GanSettings s, long seed) {
         long pixels = (long) s.channels() * s.height() * s.width();
-        MultiLayerNetwork g = MlpNets.generator(seed, updater(s), s.latentSize(), pixels);
-        MultiLayerNetwork d = MlpNets.discriminator(seed + 1, updater(s), pixels);
+        MultiLayerNetwork g = MlpNets.generator(seed, updater(s, s.learningRate()), s.latentSize(), pixels);
+        MultiLayerNetwork d = MlpNets.discriminator(seed + 1, updater(s, s.discriminatorLearningRate()), pixels);
         return new Gan(s, Generator.of(g, s.latentSize()), Discriminator.of(d));
     }
 
     /** Adam as in the tutorial (epsilon 1e-7, Keras), or what the loss requires (RMSProp for WGAN). */
-    private static IUpdater updater(GanSettings s) {
-        return s.loss().updater(new Adam(s.learningRate(), s.beta1(), s.beta2(), 1e-7));
+    private static IUpdater updater(GanSettings s, double learningRate) {
+        return s.loss().updater(new Adam(learningRate, s.beta1(), s.beta2(), 1e-7));
     }
 }
