@@ -82,7 +82,7 @@ class SettingsTablesTest {
         var tutorial = org.gan4j.models.unconditional.Dcgan.builder().settings();
         var radford = org.gan4j.models.unconditional.Dcgan.builder()
                 .architecture(org.gan4j.models.unconditional.Dcgan.Architecture.RADFORD_64).settings();
-        assertEquals(4e-4, tutorial.learningRate(), "tutorial networks at batch 32");
+        assertEquals(8e-4, tutorial.learningRate(), "tutorial networks at batch 32");
         assertEquals(2e-4, radford.learningRate(), "the paper's");
         assertEquals(1e-4, org.gan4j.models.unconditional.Dcgan.builder().learningRate(1e-4).settings().learningRate());
         assertEquals(2e-4, org.gan4j.models.unconditional.Gan.builder().settings().learningRate(), "the MLP GAN's own");
@@ -90,7 +90,7 @@ class SettingsTablesTest {
         var adam = (org.nd4j.linalg.learning.config.Adam) ((org.deeplearning4j.nn.multilayer.MultiLayerNetwork)
                 org.gan4j.models.unconditional.Dcgan.builder().build(1).discriminator().model()).getLayer(0).conf()
                 .getLayer().getUpdaterByParam("W");
-        assertEquals(4e-4, adam.getLearningRate(), 1e-12, "reaches the networks");
+        assertEquals(8e-4, adam.getLearningRate(), 1e-12, "reaches the networks");
         assertEquals("2.0E-4", org.gan4j.models.unconditional.Dcgan.fromConfig(Map.of("architecture", "tutorial_28",
                 "learningRate", "2.0E-4")).toConfig().get("learningRate"), "a stored run keeps its own rate");
     }

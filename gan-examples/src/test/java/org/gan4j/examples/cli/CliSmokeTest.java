@@ -100,7 +100,7 @@ class CliSmokeTest {
         assertEquals("32", p.getProperty("run.batch"), "DCGAN's measured default batch");
         assertEquals(org.gan4j.models.unconditional.Dcgan.DEFAULT_AVERAGING,
                 org.gan4j.core.train.Checkpoint.read(out).averaging().orElseThrow(), "averaging is on by default");
-        assertEquals(4e-4, Double.parseDouble(p.getProperty("config.learningRate")), "the tutorial networks' default");
+        assertEquals(8e-4, Double.parseDouble(p.getProperty("config.learningRate")), "the tutorial networks' default");
         assertEquals(0.5, Double.parseDouble(p.getProperty("config.beta1")));
     }
 

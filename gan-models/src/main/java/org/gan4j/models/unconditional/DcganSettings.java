@@ -19,7 +19,7 @@ import org.gan4j.models.AdversarialLossKind;
  * @param architecture network preset (default {@link Dcgan.Architecture#TUTORIAL_28})
  * @param latentSize length of z (default 100)
  * @param channels image channels; only {@link Dcgan.Architecture#RADFORD_64} accepts other than 1 (default 1)
- * @param learningRate Adam learning rate (default 4e-4 for the tutorial networks at batch 32, 2e-4 for Radford's, the paper's)
+ * @param learningRate Adam learning rate (default 8e-4 for the tutorial networks at batch 32, 2e-4 for Radford's, the paper's)
  * @param discriminatorLearningRate Adam learning rate of D (default: learningRate)
  * @param beta1 Adam beta1 (default 0.5, Radford et al.)
  * @param beta2 Adam beta2 (default 0.999)
@@ -35,7 +35,7 @@ public record DcganSettings(Dcgan.Architecture architecture, int latentSize, int
             .defaultValue(Dcgan.Architecture.TUTORIAL_28);
 
     /** Default learning rate of the tutorial architecture. */
-    static final double TUTORIAL_LEARNING_RATE = 4e-4;
+    static final double TUTORIAL_LEARNING_RATE = 8e-4;
 
     /**
      * Learning rate of both networks: {@value #TUTORIAL_LEARNING_RATE} for the tutorial networks (measured at the
@@ -43,7 +43,7 @@ public record DcganSettings(Dcgan.Architecture architecture, int latentSize, int
      */
     static final Setting<Double> LEARNING_RATE = CommonSettings.learningRate().defaultValue(
             v -> v.get(ARCHITECTURE) == Dcgan.Architecture.TUTORIAL_28 ? TUTORIAL_LEARNING_RATE : 2e-4,
-            "4e-4 tutorial_28, 2e-4 radford_64");
+            "8e-4 tutorial_28, 2e-4 radford_64");
     static final Setting<Double> DISCRIMINATOR_LEARNING_RATE = CommonSettings.discriminatorLearningRate(LEARNING_RATE);
     static final Setting<Integer> CHANNELS = Setting.integer("channels", "image channels (radford_64 only; tutorial_28 is 1)")
             .defaultValue(1).require(n -> n > 0, "positive");
