@@ -9,7 +9,8 @@ final class CommonSettings {
 
     /** The learning-rate setting without its default. */
     static Setting<Double> learningRate() {
-        return Setting.real("learningRate", "Adam learning rate of G, and of D unless discriminatorLearningRate is given").require(x -> x > 0, "positive");
+        return Setting.real("learningRate", "Adam learning rate of G, and of D unless discriminatorLearningRate is given")
+                .require(x -> x > 0, "positive");
     }
 
     static final Setting<Integer> LATENT_SIZE = Setting.integer("latentSize", "length of the noise vector z")

@@ -26,10 +26,9 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * <p>Training settings follow the DCGAN paper (Radford et al. 2016), not the tutorial: Adam beta1 0.5,
  * beta2 0.999 for both networks; batch {@value #DEFAULT_BATCH_SIZE} (the paper's is 128, see
  * {@link #DEFAULT_BATCH_SIZE}) and, for that smaller batch, learning rate 8e-4, four times the paper's 2e-4
- * (lower Fréchet distance after every epoch for both seeds measured, docs/models/dcgan.md); generator weight averaging
- * ({@link #DEFAULT_AVERAGING}). The tutorial's
- * (lr 1e-4, beta1 0.9, batch 256) reach recognisable digits only after tens of epochs: after 5 epochs
- * they gave an MNIST-classifier inception score of 2.9-3.8 here and 3.5-4.5 in a TensorFlow reference
+ * (lower Fréchet distance after every epoch for the seeds measured, docs/models/dcgan.md); generator weight
+ * averaging ({@link #DEFAULT_AVERAGING}). The tutorial's (lr 1e-4, beta1 0.9, batch 256) reach recognisable
+ * digits only after tens of epochs: after 5 epochs they gave an MNIST-classifier inception score of 2.9-3.8 here and 3.5-4.5 in a TensorFlow reference
  * run of the tutorial, against 6.5 with all ten digits for the paper's settings (docs/models/dcgan.md).
  * {@code learningRate(1e-4).beta1(0.9)} and batch 256 reproduce the tutorial exactly.
  *

@@ -19,7 +19,8 @@ import org.gan4j.models.AdversarialLossKind;
  * @param architecture network preset (default {@link Dcgan.Architecture#TUTORIAL_28})
  * @param latentSize length of z (default 100)
  * @param channels image channels; only {@link Dcgan.Architecture#RADFORD_64} accepts other than 1 (default 1)
- * @param learningRate Adam learning rate (default 8e-4 for the tutorial networks at batch 32, 2e-4 for Radford's, the paper's)
+ * @param learningRate Adam learning rate of G, and of D unless given apart (default 8e-4 for the tutorial networks
+ *        at batch 32, the paper's 2e-4 for Radford's)
  * @param discriminatorLearningRate Adam learning rate of D (default: learningRate)
  * @param beta1 Adam beta1 (default 0.5, Radford et al.)
  * @param beta2 Adam beta2 (default 0.999)
@@ -38,8 +39,8 @@ public record DcganSettings(Dcgan.Architecture architecture, int latentSize, int
     static final double TUTORIAL_LEARNING_RATE = 8e-4;
 
     /**
-     * Learning rate of both networks: {@value #TUTORIAL_LEARNING_RATE} for the tutorial networks (measured at the
-     * default batch of 32, docs/models/dcgan.md), the paper's 2e-4 for Radford's.
+     * Learning rate of G (and of D by default): {@value #TUTORIAL_LEARNING_RATE} for the tutorial networks
+     * (measured at the default batch of 32, docs/models/dcgan.md), the paper's 2e-4 for Radford's.
      */
     static final Setting<Double> LEARNING_RATE = CommonSettings.learningRate().defaultValue(
             v -> v.get(ARCHITECTURE) == Dcgan.Architecture.TUTORIAL_28 ? TUTORIAL_LEARNING_RATE : 2e-4,
@@ -50,7 +51,8 @@ public record DcganSettings(Dcgan.Architecture architecture, int latentSize, int
 
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<DcganSettings> TABLE = SettingTable.of(Dcgan.NAME, DcganSettings.class,
-            ARCHITECTURE, LATENT_SIZE, CHANNELS, LEARNING_RATE, DISCRIMINATOR_LEARNING_RATE, BETA1, BETA2, LOSS, REAL_LABEL, GENERATOR_EVERY);
+            ARCHITECTURE, LATENT_SIZE, CHANNELS, LEARNING_RATE, DISCRIMINATOR_LEARNING_RATE, BETA1, BETA2, LOSS,
+            REAL_LABEL, GENERATOR_EVERY);
 
     /** Checks what single settings cannot. */
     public DcganSettings {

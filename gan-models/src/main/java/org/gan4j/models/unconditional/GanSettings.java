@@ -41,5 +41,6 @@ public record GanSettings(int latentSize, int channels, int height, int width, d
 
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<GanSettings> TABLE = SettingTable.of(Gan.NAME, GanSettings.class, LATENT_SIZE,
-            CHANNELS, HEIGHT, WIDTH, LEARNING_RATE, DISCRIMINATOR_LEARNING_RATE, BETA1, BETA2, LOSS, REAL_LABEL, GENERATOR_EVERY);
+            CHANNELS, HEIGHT, WIDTH, LEARNING_RATE, DISCRIMINATOR_LEARNING_RATE, BETA1, BETA2, LOSS, REAL_LABEL,
+            GENERATOR_EVERY);
 }
