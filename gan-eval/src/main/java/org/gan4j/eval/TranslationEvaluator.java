@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TranslationEvaluator {
     /** Version of the classifier recipe, part of the cache file names. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Every tenth training image (of a seeded shuffle) is held out to measure a classifier's accuracy. */
     static final int HOLD_OUT_EVERY = 10;
     private static final int TRANSLATE_BATCH = 16;
@@ -150,7 +150,8 @@ public final class TranslationEvaluator {
         Arrays.sort(train);
         long start = System.nanoTime();
         LOG.info("training the {} classifier on {} images (cached in {})", name, train.length, file);
-        SmallCnn net = SmallCnn.train(rows(images, train), pick(labels, train), classNames.size(), seed);
+        SmallCnn net = SmallCnn.train(rows(images, train), pick(labels, train), classNames.size(), seed,
+                SmallCnn.SCORING_MIN_ITERATIONS);
         SmallCnn.Outputs out = net.run(rows(images, heldOut));
         int correct = 0;
         for (int i = 0; i < held; i++) {
