@@ -45,10 +45,10 @@ final class SmallCnn {
     static final int FEATURES = 64;
     static final int BATCH = 32;
     /**
-     * Training runs at least this many iterations (small sets get more epochs), and at most {@link #MAX_EPOCHS}
-     * epochs: the two-sample test's minimum.
+     * A two-sample classifier trains for at least this many iterations (small sets get more epochs), and at most
+     * {@link #MAX_EPOCHS} epochs.
      */
-    static final int MIN_ITERATIONS = 200;
+    static final int TWO_SAMPLE_MIN_ITERATIONS = 200;
     /**
      * The same for the scoring classifiers (domain, classes), trained once per dataset and cached: long enough that
      * they recognise real images well (at 200 iterations sneakers vs ankle boots reached only 91 % held out).

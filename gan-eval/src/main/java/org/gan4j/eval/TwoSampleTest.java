@@ -36,7 +36,8 @@ public final class TwoSampleTest {
         int k = (int) realTrain.size(0);
         int[] labels = new int[2 * k];
         Arrays.fill(labels, 0, k, 1);
-        SmallCnn net = SmallCnn.train(Nd4j.concat(0, realTrain, otherTrain), labels, 2, SEED, SmallCnn.MIN_ITERATIONS);
+        SmallCnn net = SmallCnn.train(Nd4j.concat(0, realTrain, otherTrain), labels, 2, SEED,
+                SmallCnn.TWO_SAMPLE_MIN_ITERATIONS);
         int t = (int) realTest.size(0);
         SmallCnn.Outputs out = net.run(Nd4j.concat(0, realTest, otherTest));
         int correct = 0;
