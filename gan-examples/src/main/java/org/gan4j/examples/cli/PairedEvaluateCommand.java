@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
 
 /** {@code gan evaluate paired}. */
 @Command(name = "paired", mixinStandardHelpOptions = true,
-        description = {"L1, PSNR and SSIM between G(A) and B over a split of a paired dataset, next to the",
-            "identity baseline (A compared with B). Images are resized to the model's training size."})
+        description = {"L1, PSNR and SSIM between G(A) and B over a split of a paired dataset, next to the identity "
+                + "baseline (A compared with B). Images are resized to the model's training size."})
 public final class PairedEvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, description = "checkpoint file, folder of checkpoints, or run folder")

@@ -10,10 +10,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gan report RUN...}. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write a run's report.html: configuration, status, time per iteration and ETA, loss curves,",
-            "sample grids over time and evaluation results, in one file that opens offline in any browser.",
-            "Training keeps it current by itself; this command (re)writes it for any run folder, old ones included.",
-            "With several runs: a comparison page (loss curves overlaid, newest grids side by side, evaluations)."})
+        description = {"Write a run's report.html: configuration, status, time per iteration and ETA, loss curves, "
+                + "sample grids over time and evaluation results, in one file that opens offline in any "
+                + "browser.",
+            "Training keeps it current by itself; this command (re)writes it for any run folder, old ones "
+                + "included.",
+            "With several runs: a comparison page (loss curves overlaid, newest grids side by side, "
+                + "evaluations)."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "run folder(s) written by 'gan train'")

@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 
 /** {@code gan resume}. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continue a run exactly where its newest intact checkpoint left it (--run), or start a",
-            "branch: a new run folder continuing from any checkpoint (--checkpoint FILE --out NEW); the source run",
-            "is never changed by a branch. The run's plan (epochs, max iterations) is kept unless given again."})
+        description = {"Continue a run exactly where its newest intact checkpoint left it (--run), or start a "
+                + "branch: a new run folder continuing from any checkpoint (--checkpoint FILE --out NEW); the "
+                + "source run is never changed by a branch. The run's plan (epochs, max iterations) is kept "
+                + "unless given again."})
 public final class ResumeCommand implements Callable<Integer> {
 
     static final class Source {

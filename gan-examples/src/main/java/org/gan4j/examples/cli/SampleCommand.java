@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code gan sample}. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = {"Generate images with a trained generator: N numbered PNGs (000000.png ...),",
-            "or with --grid one grid PNG. Conditional models (e.g. a cGAN) generate the classes in turn,",
-            "or the class --label names (000000-class7.png ...)."})
+        description = {"Generate images with a trained generator: N numbered PNGs (000000.png ...), or with --grid "
+                + "one grid PNG. Conditional models (e.g. a cGAN) generate the classes in turn, or the class "
+                + "--label names (000000-class7.png ...)."})
 public final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, description = "checkpoint file, or a folder (its newest checkpoint; a run folder's checkpoints/ works too)")

@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gan settings [VARIANT]}: the settings a variant accepts, from its provider's table. */
 @Command(name = "settings", mixinStandardHelpOptions = true,
-        description = {"List the settings of a variant (name, default, description), as 'gan train VARIANT",
-            "--set NAME=VALUE' and checkpoints' config.* use them. Without a variant: the variants found."})
+        description = {"List the settings of a variant (name, default, description), as 'gan train VARIANT --set "
+                + "NAME=VALUE' and checkpoints' config.* use them. Without a variant: the variants found."})
 public final class SettingsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "VARIANT", completionCandidates = VariantNames.class,

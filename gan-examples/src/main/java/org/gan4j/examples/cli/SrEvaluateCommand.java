@@ -23,10 +23,11 @@ import picocli.CommandLine.Option;
 
 /** {@code gan evaluate sr}. */
 @Command(name = "sr", mixinStandardHelpOptions = true,
-        description = {"4x super-resolution quality on a folder of HR photos, the papers' protocol: HR cropped to a",
-            "multiple of 4, LR = bicubic x1/4 (MATLAB imresize style), PSNR/SSIM on Y (BT.601) with a 4-pixel",
-            "border crop, next to the bicubic x4 baseline on the same images; then a realism score: a classifier",
-            "two-sample test telling real HR patches from SR patches (50 %% = indistinguishable, docs/models/srgan.md)."})
+        description = {"4x super-resolution quality on a folder of HR photos, the papers' protocol: HR cropped to a "
+                + "multiple of 4, LR = bicubic x1/4 (MATLAB imresize style), PSNR/SSIM on Y (BT.601) with a "
+                + "4-pixel border crop, next to the bicubic x4 baseline on the same images; then a realism "
+                + "score: a classifier two-sample test telling real HR patches from SR patches (50 %% = "
+                + "indistinguishable, docs/models/srgan.md)."})
 public final class SrEvaluateCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, description = "srresnet/srgan checkpoint, checkpoints/ folder or run folder")
     Path checkpoint;

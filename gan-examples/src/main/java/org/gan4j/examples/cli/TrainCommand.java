@@ -18,8 +18,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code gan train VARIANT}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a GAN variant and write a run folder: config.properties, losses.csv, losses.png,",
-            "samples/ (grids over time), checkpoints/ (complete, resumable) and generator.zip (plain DL4J model)."})
+        description = {"Train a GAN variant and write a run folder: config.properties, losses.csv, losses.png, "
+                + "samples/ (grids over time), checkpoints/ (complete, resumable) and generator.zip (plain DL4J "
+                + "model)."})
 public final class TrainCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "VARIANT", completionCandidates = VariantNames.class,

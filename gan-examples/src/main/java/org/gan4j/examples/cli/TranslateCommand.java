@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code gan translate}. */
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = {"Run a trained image-to-image generator (pix2pix, cyclegan, discogan, ...) over images of any size: one PNG per input,",
-            "same name, same size (inputs are padded to the network's stride and cropped back)."})
+        description = {"Run a trained image-to-image generator (pix2pix, cyclegan, discogan, ...) over images of any "
+                + "size: one PNG per input, same name, same size (inputs are padded to the network's stride and "
+                + "cropped back)."})
 public final class TranslateCommand implements Callable<Integer> {
 
     /** Translation direction. */

@@ -22,13 +22,13 @@ import picocli.CommandLine.Option;
 
 /** {@code gan evaluate translation}. */
 @Command(name = "translation", mixinStandardHelpOptions = true,
-        description = {"Whether an image-to-image model (pix2pix, cyclegan, discogan, plug-ins) translates, scored by",
-            "small classifiers trained on the real images of the data's training split (cached):",
-            "the share of translations the domain classifier takes for the target domain, the share",
-            "keeping the source's class (with labels.csv), a two-sample test (50 %% = indistinguishable",
-            "from real), a Frechet distance on the classifier's features, L1/PSNR/SSIM against the truth",
-            "(paired data) and the cycle L1 (two-way models), each beside the untranslated inputs and real",
-            "target images. See docs/evaluation.md."})
+        description = {"Whether an image-to-image model (pix2pix, cyclegan, discogan, plug-ins) translates, scored "
+                + "by small classifiers trained on the real images of the data's training split (cached): the "
+                + "share of translations the domain classifier takes for the target domain, the share keeping "
+                + "the source's class (with labels.csv), a two-sample test (50 %% = indistinguishable from "
+                + "real), a Frechet distance on the classifier's features, L1/PSNR/SSIM against the truth "
+                + "(paired data) and the cycle L1 (two-way models), each beside the untranslated inputs and "
+                + "real target images. See docs/evaluation.md."})
 public final class TranslationEvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, description = "checkpoint file, folder of checkpoints, or run folder")

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code gan upscale}: 4x super-resolution of whole images with a trained SRResNet/SRGAN. */
 @Command(name = "upscale", mixinStandardHelpOptions = true,
-        description = {"Upscale images 4x with a trained srresnet/srgan generator (any size, tiled so memory stays",
-            "bounded); writes OUT/NAME.png for every input image."})
+        description = {"Upscale images 4x with a trained srresnet/srgan generator (any size, tiled so memory stays "
+                + "bounded); writes OUT/NAME.png for every input image."})
 public final class UpscaleCommand implements Callable<Integer> {
 
     @Option(names = "--checkpoint", required = true, description = "checkpoint file, checkpoints/ folder or run folder")
