@@ -96,6 +96,20 @@ class SettingsTablesTest {
     }
 
     @Test
+    void discoganReconstructionRateDefaultsToThePresetsMeasuredValue() {
+        assertEquals(0.5, org.gan4j.models.i2i.DiscoGan.builder().settings().defaultRate(), "the paper's");
+        var cpu = org.gan4j.models.i2i.DiscoGan.builder().preset(org.gan4j.models.i2i.DiscoGan.Preset.CPU).settings();
+        assertEquals(0.9, cpu.defaultRate(), "measured on the fashion-edges task");
+        assertEquals(0.01, cpu.startingRate(), "the curriculum keeps the paper's starting rate");
+        assertEquals(0.5, org.gan4j.models.i2i.DiscoGan.builder().preset(org.gan4j.models.i2i.DiscoGan.Preset.CPU)
+                .rates(0.01, 0.5).settings().defaultRate(), "an explicit rate wins");
+        assertEquals(0.5, org.gan4j.models.i2i.DiscoGan.fromConfig(Map.of("preset", "cpu", "defaultRate", "0.5"))
+                .settings().defaultRate(), "a stored run keeps its own rate");
+        assertEquals("0.9", DiscoGanSettings.TABLE.write(org.gan4j.models.i2i.DiscoGan.fromConfig(Map.of("preset", "cpu"))
+                .settings()).get("defaultRate"), "a new run stores the value it uses");
+    }
+
+    @Test
     void discriminatorLearningRateFollowsTheLearningRateUnlessGiven() {
         for (var builder : List.of(org.gan4j.models.unconditional.Dcgan.builder(),
                 org.gan4j.models.unconditional.Dcgan.builder().learningRate(1e-4),
