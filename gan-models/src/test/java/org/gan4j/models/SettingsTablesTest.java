@@ -110,6 +110,21 @@ class SettingsTablesTest {
     }
 
     @Test
+    void pix2pixTranslatesFromAveragedWeightsAndTheCpuPresetInInferenceMode() {
+        var provider = new org.gan4j.models.i2i.Pix2PixProvider();
+        assertEquals(java.util.Optional.of(new org.gan4j.core.train.WeightAveraging(0.999, 0)),
+                provider.defaultAveraging(), "measured on the fashion-edges task");
+        assertTrue(org.gan4j.models.i2i.Pix2Pix.builder().settings().testTimeDropout(), "the paper's test.py");
+        var cpu = org.gan4j.models.i2i.Pix2Pix.builder().preset(org.gan4j.models.i2i.Pix2Pix.Preset.CPU);
+        assertEquals(false, cpu.settings().testTimeDropout(), "measured");
+        assertTrue(cpu.testTimeDropout(true).settings().testTimeDropout(), "an explicit choice wins");
+        assertTrue(org.gan4j.models.i2i.Pix2Pix.fromConfig(Map.of("preset", "cpu", "testTimeDropout", "true"))
+                .settings().testTimeDropout(), "a stored run keeps its own mode");
+        assertEquals("false", Pix2PixSettings.TABLE.write(org.gan4j.models.i2i.Pix2Pix.fromConfig(Map.of("preset", "cpu"))
+                .settings()).get("testTimeDropout"), "a new run stores the mode it uses");
+    }
+
+    @Test
     void discriminatorLearningRateFollowsTheLearningRateUnlessGiven() {
         for (var builder : List.of(org.gan4j.models.unconditional.Dcgan.builder(),
                 org.gan4j.models.unconditional.Dcgan.builder().learningRate(1e-4),

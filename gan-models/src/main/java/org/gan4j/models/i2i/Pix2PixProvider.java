@@ -2,9 +2,11 @@ package org.gan4j.models.i2i;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.VariantProvider;
+import org.gan4j.core.train.WeightAveraging;
 
 /** {@code pix2pix}: {@link Pix2Pix}, registered in META-INF/services. */
 public final class Pix2PixProvider implements VariantProvider {
@@ -16,6 +18,12 @@ public final class Pix2PixProvider implements VariantProvider {
     @Override
     public int defaultBatchSize() {
         return Pix2Pix.DEFAULT_BATCH_SIZE;
+    }
+
+    /** {@link Pix2Pix#DEFAULT_AVERAGING}. */
+    @Override
+    public Optional<WeightAveraging> defaultAveraging() {
+        return Optional.of(Pix2Pix.DEFAULT_AVERAGING);
     }
 
     @Override
