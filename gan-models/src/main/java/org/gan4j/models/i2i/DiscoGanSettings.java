@@ -46,8 +46,7 @@ public record DiscoGanSettings(DiscoGan.Preset preset, int imageSize, int ngf, i
             .require(n -> n >= 0, ">= 0");
     static final Setting<Double> STARTING_RATE = Setting.real("startingRate",
             "reconstruction weight during the curriculum").defaultValue(0.01).require(x -> x >= 0 && x <= 1, "in [0, 1]");
-    // cpu: 0.9, measured on the fashion-edges task (docs/results.md): at the paper's 0.5 a short run keeps
-    // little of the source's class (edges -> object 56 %, object -> edges 30 %), at 0.9 78-80 % and 72-74 %.
+    // cpu: a measured deviation, explained in DiscoGan's javadoc (CPU preset).
     static final Setting<Double> DEFAULT_RATE = Setting.real("defaultRate", "reconstruction weight after the curriculum")
             .defaultValue(v -> v.get(PRESET) == DiscoGan.Preset.PAPER ? 0.5 : 0.9, "0.5 paper, 0.9 cpu")
             .require(x -> x >= 0 && x <= 1, "in [0, 1]");

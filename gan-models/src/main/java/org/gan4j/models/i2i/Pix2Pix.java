@@ -58,7 +58,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * {@link #translate} runs G as the reference {@code test.py} does by default (no {@code --eval}):
  * dropout on and batch statistics, i.e. DL4J's training-mode forward pass, which changes no
  * parameters. {@code testTimeDropout=false} switches to inference mode (running averages, no dropout); the CPU
- * preset's default, measured (docs/results.md). Training averages G's weights by default
+ * preset's default, measured on the fashion-edges task with weight averaging (docs/results.md): its outputs are
+ * harder to tell from real objects (two-sample accuracy 62.8 / 68.8 % against 62.0 / 75.0 % with test-time
+ * dropout, seeds 42 / 7). Training averages G's weights by default
  * ({@link #DEFAULT_AVERAGING}); translations from a checkpoint use the average.
  *
  * <h2>Settings</h2>

@@ -44,8 +44,7 @@ public record Pix2PixSettings(Pix2Pix.Preset preset, Pix2Pix.GeneratorKind gener
             .require(n -> n >= 2, ">= 2");
     static final Setting<Double> LAMBDA_L1 = Setting.real("lambdaL1", "weight of the L1 term").defaultValue(100.0)
             .require(x -> x >= 0, ">= 0");
-    // cpu: inference mode, measured on the fashion-edges task with weight averaging (docs/results.md): outputs
-    // harder to tell from real objects (two-sample 62.8 / 68.8 % against 62.0 / 75.0 %, seeds 42 / 7).
+    // cpu: a measured deviation, explained in Pix2Pix's javadoc (Test time).
     static final Setting<Boolean> TEST_TIME_DROPOUT = Setting.flag("testTimeDropout",
             "translate with dropout and batch statistics, as the reference test.py (false: inference mode)")
             .defaultValue(v -> v.get(PRESET) == Pix2Pix.Preset.PAPER, "true paper, false cpu");
