@@ -125,6 +125,14 @@ class SettingsTablesTest {
     }
 
     @Test
+    void discoganAveragesItsGeneratorsByDefault() {
+        assertEquals(java.util.Optional.of(new org.gan4j.core.train.WeightAveraging(0.999, 0)),
+                new org.gan4j.models.i2i.DiscoGanProvider().defaultAveraging(), "measured on the fashion-edges task");
+        assertEquals(java.util.Optional.empty(), new org.gan4j.models.i2i.CycleGanProvider().defaultAveraging(),
+                "CycleGAN: measured, not yet the default");
+    }
+
+    @Test
     void discriminatorLearningRateFollowsTheLearningRateUnlessGiven() {
         for (var builder : List.of(org.gan4j.models.unconditional.Dcgan.builder(),
                 org.gan4j.models.unconditional.Dcgan.builder().learningRate(1e-4),

@@ -2,9 +2,11 @@ package org.gan4j.models.i2i;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.VariantProvider;
+import org.gan4j.core.train.WeightAveraging;
 
 /** {@code discogan}: {@link DiscoGan}, registered in META-INF/services. */
 public final class DiscoGanProvider implements VariantProvider {
@@ -16,6 +18,12 @@ public final class DiscoGanProvider implements VariantProvider {
     @Override
     public int defaultBatchSize() {
         return DiscoGan.DEFAULT_BATCH_SIZE;
+    }
+
+    /** {@link DiscoGan#DEFAULT_AVERAGING}. */
+    @Override
+    public Optional<WeightAveraging> defaultAveraging() {
+        return Optional.of(DiscoGan.DEFAULT_AVERAGING);
     }
 
     @Override
