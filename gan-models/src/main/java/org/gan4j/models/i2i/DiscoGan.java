@@ -86,7 +86,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * both directions and edges-to-object translations are harder to tell from real objects.
  *
  * <h2>Settings</h2>
- * {@link DiscoGanSettings} (its {@code TABLE} gives each with its default and description).
+ * {@link DiscoGanSettings} (its {@code TABLE} gives each with its default and description). {@code inputChannels}
+ * and {@code outputChannels} (3, the paper's RGB) set the channels of domains A and B; 1 reads grey data as grey,
+ * so the networks spend nothing on colour the data do not have.
  *
  * <h2>Deviations forced by DL4J</h2>
  * D outputs logits and the sigmoid lives in the loss (same value and gradient, numerically safer). DL4J does
@@ -256,10 +258,11 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
 
     private void checkImages(INDArray x, String side) {
         long s = imageSize();
-        if (x == null || x.rank() != 4 || x.size(1) != 3 || x.size(2) != s || x.size(3) != s) {
-            throw new IllegalArgumentException("discogan expects " + side + " images [N, 3, " + s + ", " + s + "], got "
-                    + (x == null ? "none (it needs both domains in every batch)" : Arrays.toString(x.shape()))
-                    + " (check the image size of the data against the preset)");
+        int c = side.equals("A") ? inputChannels() : outputChannels();
+        if (x == null || x.rank() != 4 || x.size(1) != c || x.size(2) != s || x.size(3) != s) {
+            throw new IllegalArgumentException("discogan expects " + side + " images [N, " + c + ", " + s + ", " + s
+                    + "], got " + (x == null ? "none (it needs both domains in every batch)" : Arrays.toString(x.shape()))
+                    + " (check the image size and channels of the data against the settings)");
         }
     }
 
@@ -411,7 +414,7 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
      */
     @Override
     public INDArray translate(INDArray images) {
-        return run(gAB, translatorAB, images);
+        return run(gAB, translatorAB, inputChannels(), images);
     }
 
     /** Whether translations use statistics re-estimated over the calibration images (see {@link #translate}). */
@@ -419,11 +422,12 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         return !settings.testBatchStatistics() && !calibrationImages.isEmpty();
     }
 
-    private INDArray run(Generator g, SamplingCopy calibratedCopy, INDArray images) {
-        if (images.rank() != 4 || images.size(1) != 3 || images.size(2) % sizeMultiple() != 0
+    private INDArray run(Generator g, SamplingCopy calibratedCopy, int channels, INDArray images) {
+        if (images.rank() != 4 || images.size(1) != channels || images.size(2) % sizeMultiple() != 0
                 || images.size(3) % sizeMultiple() != 0 || images.size(2) < 16 || images.size(3) < 16) {
-            throw new IllegalArgumentException("discogan translates NCHW RGB images with sides that are multiples of "
-                    + sizeMultiple() + ", got " + Arrays.toString(images.shape()));
+            throw new IllegalArgumentException("discogan translates NCHW images with " + channels
+                    + " channel(s) and sides that are multiples of " + sizeMultiple() + ", got "
+                    + Arrays.toString(images.shape()));
         }
         INDArray out = calibrated() ? calibratedCopy.output(unit(images))
                 : ((MultiLayerNetwork) g.model()).output(unit(images), settings.testBatchStatistics());
@@ -437,18 +441,18 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
 
     @Override
     public int inputChannels() {
-        return 3;
+        return settings.inputChannels();
     }
 
     @Override
     public int outputChannels() {
-        return 3;
+        return settings.outputChannels();
     }
 
     /** G_BA as a translator. */
     @Override
     public ImageTranslator reverse() {
-        return TwoWay.reverse(this, images -> run(gBA, translatorBA, images));
+        return TwoWay.reverse(this, images -> run(gBA, translatorBA, outputChannels(), images));
     }
 
     /** Rows A | G_AB(A) | G_BA(G_AB(A)), then B | G_BA(B) | G_AB(G_BA(B)), for the preview pairs. */
@@ -497,6 +501,11 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
         /** Image side, a multiple of 16 and at least 64 (default 64, every experiment of the paper). */
         public Builder imageSize(int size) {
             return set(DiscoGanSettings.IMAGE_SIZE, size);
+        }
+
+        /** Channels of domain A and domain B, each 1 or 3 (default 3 and 3). */
+        public Builder channels(int a, int b) {
+            return set(TranslationSettings.INPUT_CHANNELS, a).set(TranslationSettings.OUTPUT_CHANNELS, b);
         }
 
         /** Filters of the generators' first layer (default 64 PAPER, 32 CPU). */
@@ -572,11 +581,13 @@ public final class DiscoGan implements GanVariant, ImageTranslator {
     private static DiscoGan create(DiscoGanSettings s, long seed, DataType dataType) {
         Adam adam = new Adam(s.learningRate(), s.beta1(), s.beta2(), 1e-8);
         int size = s.imageSize();
-        MultiLayerNetwork gab = DiscoNets.generator(s.ngf(), size, seed, adam, s.weightDecay(), dataType);
-        MultiLayerNetwork gba = DiscoNets.generator(s.ngf(), size, seed + 1, adam, s.weightDecay(), dataType);
-        MultiLayerNetwork da = DiscoNets.discriminator(s.ndf(), size, seed + 2, adam, s.weightDecay(), dataType);
-        MultiLayerNetwork db = DiscoNets.discriminator(s.ndf(), size, seed + 3, adam, s.weightDecay(), dataType);
-        return new DiscoGan(s, Generator.of(gab, 3, size, size), Generator.of(gba, 3, size, size),
+        int ca = s.inputChannels();
+        int cb = s.outputChannels();
+        MultiLayerNetwork gab = DiscoNets.generator(ca, cb, s.ngf(), size, seed, adam, s.weightDecay(), dataType);
+        MultiLayerNetwork gba = DiscoNets.generator(cb, ca, s.ngf(), size, seed + 1, adam, s.weightDecay(), dataType);
+        MultiLayerNetwork da = DiscoNets.discriminator(ca, s.ndf(), size, seed + 2, adam, s.weightDecay(), dataType);
+        MultiLayerNetwork db = DiscoNets.discriminator(cb, s.ndf(), size, seed + 3, adam, s.weightDecay(), dataType);
+        return new DiscoGan(s, Generator.of(gab, ca, size, size), Generator.of(gba, cb, size, size),
                 FeatureDiscriminator.of(da, DiscoNets.featureLayers()), FeatureDiscriminator.of(db, DiscoNets.featureLayers()));
     }
 }

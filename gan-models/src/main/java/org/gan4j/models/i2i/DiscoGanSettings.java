@@ -10,6 +10,8 @@ import org.gan4j.core.settings.SettingTable;
  *
  * @param preset widths and curriculum (default {@link DiscoGan.Preset#PAPER})
  * @param imageSize image side, a multiple of 16 and at least 64 (default 64)
+ * @param inputChannels channels of domain A, 1 or 3 (default 3)
+ * @param outputChannels channels of domain B, 1 or 3 (default 3)
  * @param ngf generator filters in the first layer (64 paper, 32 cpu)
  * @param ndf discriminator filters in the first layer (64 paper, 32 cpu)
  * @param ganCurriculum iterations with the starting rate (10000 paper, 500 cpu)
@@ -24,7 +26,7 @@ import org.gan4j.core.settings.SettingTable;
  * @param testBatchStatistics translate with each call's own batch statistics (default false: statistics of the
  *     first 64 training images of the input domain, re-estimated for the current weights)
  */
-public record DiscoGanSettings(DiscoGan.Preset preset, int imageSize, int ngf, int ndf, int ganCurriculum,
+public record DiscoGanSettings(DiscoGan.Preset preset, int imageSize, int inputChannels, int outputChannels, int ngf, int ndf, int ganCurriculum,
                                double startingRate, double defaultRate, int updateInterval, double learningRate,
                                double beta1, double beta2, double weightDecay, ReconstructionLoss reconLoss,
                                boolean testBatchStatistics) {
@@ -71,6 +73,6 @@ public record DiscoGanSettings(DiscoGan.Preset preset, int imageSize, int ngf, i
 
     /** The settings, their defaults and descriptions. */
     public static final SettingTable<DiscoGanSettings> TABLE = SettingTable.of(DiscoGan.NAME, DiscoGanSettings.class,
-            PRESET, IMAGE_SIZE, NGF, NDF, GAN_CURRICULUM, STARTING_RATE, DEFAULT_RATE, UPDATE_INTERVAL, LEARNING_RATE,
+            PRESET, IMAGE_SIZE, TranslationSettings.INPUT_CHANNELS, TranslationSettings.OUTPUT_CHANNELS, NGF, NDF, GAN_CURRICULUM, STARTING_RATE, DEFAULT_RATE, UPDATE_INTERVAL, LEARNING_RATE,
             BETA1, BETA2, WEIGHT_DECAY, RECON_LOSS, TEST_BATCH_STATISTICS);
 }

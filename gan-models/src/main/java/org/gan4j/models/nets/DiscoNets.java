@@ -48,9 +48,9 @@ public final class DiscoNets {
 
     /**
      * G: conv(nf) lrelu, [conv bn lrelu] x3 (2nf, 4nf, 8nf) down to size/16, then [deconv bn relu] x3 (4nf, 2nf,
-     * nf) and deconv(3) sigmoid back to size. 14 layers.
+     * nf) and deconv(outChannels) sigmoid back to size. 14 layers. The paper's images have 3 channels in and out.
      */
-    public static MultiLayerNetwork generator(int nf, int size, long seed, IUpdater updater, double weightDecay,
+    public static MultiLayerNetwork generator(int inChannels, int outChannels, int nf, int size, long seed, IUpdater updater, double weightDecay,
             DataType type) {
         var list = base(seed, updater, weightDecay, type);
         list.layer(Blocks.conv(nf, 4, 2, 1, false, Blocks.leaky()));
@@ -62,8 +62,8 @@ public final class DiscoNets {
             list.layer(Blocks.deconv(nf * m, 4, 2, 1, false, Activation.IDENTITY.getActivationFunction()));
             list.layer(batchNorm(Activation.RELU.getActivationFunction()));
         }
-        list.layer(Blocks.deconv(3, 4, 2, 1, false, Activation.SIGMOID.getActivationFunction()));
-        list.setInputType(InputType.convolutional(size, size, 3));
+        list.layer(Blocks.deconv(outChannels, 4, 2, 1, false, Activation.SIGMOID.getActivationFunction()));
+        list.setInputType(InputType.convolutional(size, size, inChannels));
         return init(new MultiLayerNetwork(list.build()), seed);
     }
 
@@ -72,7 +72,7 @@ public final class DiscoNets {
      * position (1x1 for 64x64 inputs; the reference's sigmoid is in the loss). Features: layers
      * {@link #featureLayers()}.
      */
-    public static MultiLayerNetwork discriminator(int nf, int size, long seed, IUpdater updater, double weightDecay,
+    public static MultiLayerNetwork discriminator(int channels, int nf, int size, long seed, IUpdater updater, double weightDecay,
             DataType type) {
         var list = base(seed, updater, weightDecay, type);
         list.layer(Blocks.conv(nf, 4, 2, 1, false, Blocks.leaky()));
@@ -81,7 +81,7 @@ public final class DiscoNets {
             list.layer(batchNorm(Blocks.leaky()));
         }
         list.layer(Blocks.conv(1, 4, 1, 0, false));
-        list.setInputType(InputType.convolutional(size, size, 3));
+        list.setInputType(InputType.convolutional(size, size, channels));
         return init(new MultiLayerNetwork(list.build()), seed);
     }
 

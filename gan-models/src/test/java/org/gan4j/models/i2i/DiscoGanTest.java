@@ -296,4 +296,26 @@ class DiscoGanTest {
         assertNotEquals(v.translate(x), v.reverse().translate(x));
         assertEquals(v.reverse().translate(x), v.reverse().reverse().reverse().translate(x));
     }
+
+    @Test
+    void eachDomainHasItsOwnChannels() {
+        DiscoGan v = DiscoGan.fromConfig(tinyConfig()).channels(1, 3).build(1);
+        Nd4j.getRandom().setSeed(5);
+        INDArray grey = Nd4j.rand(DataType.FLOAT, 3, 1, 64, 64).muli(2).subi(1);
+        Batch b = new Batch(grey, images(2, 3));
+        for (int it = 0; it < 3; it++) { // one D iteration, two G iterations
+            v.trainStep(b, new StepContext(it, it, 0)).forEach((k, x) -> assertTrue(Double.isFinite(x), k + " = " + x));
+        }
+        assertEquals(1, v.discriminatorA().iteration());
+        assertEquals(2, v.generatorAB().iteration());
+        assertArrayEquals(new long[] {1, 3, 64, 64}, v.translate(grey.get(interval(0, 1))).shape());
+        assertArrayEquals(new long[] {1, 1, 64, 64}, v.reverse().translate(images(4, 1)).shape());
+        assertEquals(3, v.reverse().inputChannels());
+        var e = assertThrows(IllegalArgumentException.class, () -> v.translate(images(4, 1)));
+        assertTrue(e.getMessage().contains("1 channel"), e.getMessage());
+        var wrongBatch = new Batch(images(1, 3), images(2, 3));
+        var e2 = assertThrows(IllegalArgumentException.class, () -> v.trainStep(wrongBatch, new StepContext(3, 3, 0)));
+        assertTrue(e2.getMessage().contains("A images [N, 1, 64, 64]"), e2.getMessage());
+        assertEquals(3 * 2 * 3, v.preview(0).images().size(0), "3 preview pairs from the batch, 2 rows of 3 each");
+    }
 }
