@@ -2,9 +2,11 @@ package org.gan4j.models.i2i;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gan4j.core.settings.Setting;
 import org.gan4j.core.train.GanVariant;
 import org.gan4j.core.train.VariantProvider;
+import org.gan4j.core.train.WeightAveraging;
 
 /** {@code cyclegan}: {@link CycleGan}, registered in META-INF/services. */
 public final class CycleGanProvider implements VariantProvider {
@@ -16,6 +18,12 @@ public final class CycleGanProvider implements VariantProvider {
     @Override
     public int defaultBatchSize() {
         return CycleGan.DEFAULT_BATCH_SIZE;
+    }
+
+    /** {@link CycleGan#DEFAULT_AVERAGING}. */
+    @Override
+    public Optional<WeightAveraging> defaultAveraging() {
+        return Optional.of(CycleGan.DEFAULT_AVERAGING);
     }
 
     @Override
